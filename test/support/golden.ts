@@ -1,0 +1,41 @@
+/** Reads a recorded AWS CLI run from test/fixtures/golden: stdout, stderr and exit code. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const GOLDEN_DIR = resolve(import.meta.dirname, '../fixtures/golden');
+
+export interface Golden {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export function readGolden(name: string): Golden {
+  const read = (extension: string) => readFileSync(resolve(GOLDEN_DIR, `${name}.${extension}`), 'utf8');
+  return { stdout: read('out'), stderr: read('err'), exitCode: Number(read('rc').trim()) };
+}
+
+/** The AWS CLI's text with our program name: `aws: [ERROR]` -> `s3api: [ERROR]`, usage block. */
+export function asS3api(text: string): string {
+  return text
+    .replace(
+      'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n',
+      'usage: s3api [options] <command> [parameters]\nTo see help text, you can run:\n\n  s3api help\n  s3api <command> help\n',
+    )
+    .replace(/^aws: \[ERROR\]: /m, 's3api: [ERROR]: ');
+}
+
+const V29_USAGE_ERROR =
+  /^\nusage: aws \[options\] <command> <subcommand> \[<subcommand> \.\.\.\] \[parameters\]\nTo see help text, you can run:\n\n {2}aws help\n {2}aws <command> help\n {2}aws <command> <subcommand> help\n\naws: error: ([\s\S]*)\n\n$/;
+
+/**
+ * A 2.9 argparse error (`usage… aws: error: MSG`) in the layout of the target version (≥ 2.34):
+ * `s3api: [ERROR]: An error occurred (ParamValidation): MSG` followed by the usage block.
+ */
+export function v29UsageErrorAsHead(stderr: string): string {
+  const match = V29_USAGE_ERROR.exec(stderr);
+  if (!match) throw new Error(`not a 2.9 usage error: ${JSON.stringify(stderr)}`);
+  return asS3api(
+    `\naws: [ERROR]: An error occurred (ParamValidation): ${match[1]}\n\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n`,
+  );
+}
