@@ -1,0 +1,253 @@
+/**
+ * S3 flexible checksums of a part body, fast enough to keep up with the disk.
+ *
+ * Each algorithm runs on the fastest implementation measured (scripts/bench/checksums.mjs):
+ * - CRC32, CRC32C: @node-rs/crc32 (native, SIMD); hash-wasm when the native addon cannot load.
+ * - CRC64NVME, XXHASH64, XXHASH3, XXHASH128: hash-wasm (WebAssembly).
+ * - SHA1, SHA256, SHA512, MD5: node:crypto (OpenSSL).
+ *
+ * The packages, and even node:crypto (about 10 ms), are imported on first use only, so loading
+ * this module (e.g. for `--help`) costs nothing. WebAssembly instances are created
+ * asynchronously, hence createChecksum returns a promise.
+ */
+import type { UploadPartCommandInput } from '@aws-sdk/client-s3';
+import { open, type FileHandle } from 'node:fs/promises';
+
+export const CHECKSUM_ALGORITHMS = [
+  'CRC32',
+  'CRC32C',
+  'CRC64NVME',
+  'SHA1',
+  'SHA256',
+  'SHA512',
+  'MD5',
+  'XXHASH64',
+  'XXHASH3',
+  'XXHASH128',
+] as const;
+
+export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
+
+/** Request header that carries the checksum when it is not sent in a trailer. */
+export const CHECKSUM_HEADER: Record<ChecksumAlgorithm, string> = {
+  CRC32: 'x-amz-checksum-crc32',
+  CRC32C: 'x-amz-checksum-crc32c',
+  CRC64NVME: 'x-amz-checksum-crc64nvme',
+  SHA1: 'x-amz-checksum-sha1',
+  SHA256: 'x-amz-checksum-sha256',
+  SHA512: 'x-amz-checksum-sha512',
+  MD5: 'x-amz-checksum-md5',
+  XXHASH64: 'x-amz-checksum-xxhash64',
+  XXHASH3: 'x-amz-checksum-xxhash3',
+  XXHASH128: 'x-amz-checksum-xxhash128',
+};
+
+/** The intersection makes the compiler reject a member name that UploadPart does not have. */
+export type ChecksumMember = `Checksum${ChecksumAlgorithm}` & keyof UploadPartCommandInput;
+
+/** Member of UploadPartCommandInput (and of UploadPartOutput) holding the base64 checksum. */
+export const CHECKSUM_MEMBER: Record<ChecksumAlgorithm, ChecksumMember> = {
+  CRC32: 'ChecksumCRC32',
+  CRC32C: 'ChecksumCRC32C',
+  CRC64NVME: 'ChecksumCRC64NVME',
+  SHA1: 'ChecksumSHA1',
+  SHA256: 'ChecksumSHA256',
+  SHA512: 'ChecksumSHA512',
+  MD5: 'ChecksumMD5',
+  XXHASH64: 'ChecksumXXHASH64',
+  XXHASH3: 'ChecksumXXHASH3',
+  XXHASH128: 'ChecksumXXHASH128',
+};
+
+export interface StreamingChecksum {
+  update(chunk: Uint8Array): void;
+  /** The value S3 expects: base64 of the big-endian digest. Finishes the checksum. */
+  digestBase64(): string;
+}
+
+/** Reads are this large so memory stays flat whatever the part size. */
+export const FILE_READ_CHUNK_BYTES = 1024 * 1024;
+
+/** Reflected polynomials, as table-driven CRCs that shift right use them. */
+const CRC32_POLYNOMIAL = 0xedb88320;
+const CRC32C_POLYNOMIAL = 0x82f63b78;
+const CRC64NVME_POLYNOMIAL_HEX = '9a6c9329ac4bc9b5';
+
+/** S3 computes the xxHash family with seed 0; hash-wasm takes a seed as two 32-bit halves. */
+const XXHASH_SEED_LOW = 0;
+const XXHASH_SEED_HIGH = 0;
+
+/** What every implementation offers; digest() yields the big-endian digest bytes. */
+interface Hasher {
+  update(chunk: Uint8Array): void;
+  digest(): Uint8Array;
+}
+
+type CrcFunction = (input: Uint8Array, initialState?: number) => number;
+interface NativeCrcFunctions {
+  readonly crc32: CrcFunction;
+  readonly crc32c: CrcFunction;
+}
+
+async function createNodeHash(name: string): Promise<Hasher> {
+  const { createHash } = await import('node:crypto');
+  return createHash(name);
+}
+
+let nativeCrcFunctions: Promise<NativeCrcFunctions | undefined> | undefined;
+
+/**
+ * The addon ships as a per-platform optional dependency, which `--omit=optional` or an
+ * unlisted platform leaves out; the WebAssembly CRC is the slower stand-in then.
+ */
+function loadNativeCrcFunctions(): Promise<NativeCrcFunctions | undefined> {
+  nativeCrcFunctions ??= import('@node-rs/crc32').then(
+    ({ crc32, crc32c }) => ({ crc32, crc32c }),
+    () => undefined,
+  );
+  return nativeCrcFunctions;
+}
+
+async function createCrc32FamilyHasher(name: keyof NativeCrcFunctions, polynomial: number): Promise<Hasher> {
+  const native = await loadNativeCrcFunctions();
+  if (native === undefined) {
+    return fromHashWasm((await import('hash-wasm/dist/crc32.umd.min.js')).default.createCRC32(polynomial));
+  }
+  const crc = native[name];
+  let state = 0;
+  return {
+    update(chunk) {
+      state = crc(chunk, state);
+    },
+    digest() {
+      const digest = Buffer.alloc(4);
+      digest.writeUInt32BE(state >>> 0);
+      return digest;
+    },
+  };
+}
+
+async function fromHashWasm(
+  created: Promise<{ update(chunk: Uint8Array): unknown; digest(outputType: 'binary'): Uint8Array }>,
+): Promise<Hasher> {
+  const hasher = await created;
+  return {
+    update(chunk) {
+      hasher.update(chunk);
+    },
+    digest: () => hasher.digest('binary'),
+  };
+}
+
+/**
+ * hash-wasm is loaded one algorithm at a time: its main entry embeds every algorithm's
+ * WebAssembly and takes about 100 ms longer to load on a busy machine than a single bundle.
+ */
+const HASHER_FACTORIES: Record<ChecksumAlgorithm, () => Promise<Hasher>> = {
+  CRC32: () => createCrc32FamilyHasher('crc32', CRC32_POLYNOMIAL),
+  CRC32C: () => createCrc32FamilyHasher('crc32c', CRC32C_POLYNOMIAL),
+  CRC64NVME: async () =>
+    fromHashWasm((await import('hash-wasm/dist/crc64.umd.min.js')).default.createCRC64(CRC64NVME_POLYNOMIAL_HEX)),
+  SHA1: () => createNodeHash('sha1'),
+  SHA256: () => createNodeHash('sha256'),
+  SHA512: () => createNodeHash('sha512'),
+  MD5: () => createNodeHash('md5'),
+  XXHASH64: async () =>
+    fromHashWasm(
+      (await import('hash-wasm/dist/xxhash64.umd.min.js')).default.createXXHash64(XXHASH_SEED_LOW, XXHASH_SEED_HIGH),
+    ),
+  XXHASH3: async () =>
+    fromHashWasm(
+      (await import('hash-wasm/dist/xxhash3.umd.min.js')).default.createXXHash3(XXHASH_SEED_LOW, XXHASH_SEED_HIGH),
+    ),
+  XXHASH128: async () =>
+    fromHashWasm(
+      (await import('hash-wasm/dist/xxhash128.umd.min.js')).default.createXXHash128(XXHASH_SEED_LOW, XXHASH_SEED_HIGH),
+    ),
+};
+
+/** Gives every implementation the same rule: once digested, a checksum takes no more data. */
+class FinishingChecksum implements StreamingChecksum {
+  private finished = false;
+
+  constructor(
+    private readonly algorithm: ChecksumAlgorithm,
+    private readonly hasher: Hasher,
+  ) {}
+
+  update(chunk: Uint8Array): void {
+    this.assertNotFinished();
+    this.hasher.update(chunk);
+  }
+
+  digestBase64(): string {
+    this.assertNotFinished();
+    this.finished = true;
+    const digest = this.hasher.digest();
+    return Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('base64');
+  }
+
+  private assertNotFinished(): void {
+    if (this.finished) throw new Error(`The ${this.algorithm} checksum was already digested`);
+  }
+}
+
+export async function createChecksum(algorithm: ChecksumAlgorithm): Promise<StreamingChecksum> {
+  return new FinishingChecksum(algorithm, await HASHER_FACTORIES[algorithm]());
+}
+
+/**
+ * Checksum of a file, or of the bytes `start..end` (inclusive, like an HTTP range) of it.
+ * Streams the file through two buffers so that the next read runs while this one is hashed.
+ * A range that runs past the end of the file is an error: the part would be short.
+ */
+export async function checksumFile(
+  path: string,
+  algorithm: ChecksumAlgorithm,
+  range?: { start: number; end: number },
+): Promise<string> {
+  if (range !== undefined) assertValidRange(range);
+  const checksum = await createChecksum(algorithm);
+  const handle = await open(path, 'r');
+  try {
+    await hashFileSpan(handle, checksum, range?.start ?? 0, range === undefined ? Infinity : range.end + 1);
+  } finally {
+    await handle.close();
+  }
+  return checksum.digestBase64();
+}
+
+function assertValidRange({ start, end }: { start: number; end: number }): void {
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`Invalid byte range ${start}-${end}: need whole numbers with 0 <= start <= end`);
+  }
+}
+
+async function hashFileSpan(
+  handle: FileHandle,
+  checksum: StreamingChecksum,
+  start: number,
+  endExclusive: number,
+): Promise<void> {
+  const buffers = [Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES), Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES)];
+  const readAt = (buffer: Buffer, position: number) =>
+    handle.read(buffer, 0, Math.min(buffer.length, endExclusive - position), position);
+
+  let position = start;
+  let current = 0;
+  let pendingRead = position < endExclusive ? readAt(buffers[current], position) : undefined;
+  while (pendingRead !== undefined) {
+    const { bytesRead } = await pendingRead;
+    if (bytesRead === 0) {
+      if (endExclusive !== Infinity) {
+        throw new Error(`File ended at byte ${position}, before the end of the range at byte ${endExclusive - 1}`);
+      }
+      return;
+    }
+    const chunk = buffers[current].subarray(0, bytesRead);
+    position += bytesRead;
+    current = 1 - current;
+    pendingRead = position < endExclusive ? readAt(buffers[current], position) : undefined;
+    checksum.update(chunk);
+  }
+}
