@@ -1,0 +1,22 @@
+import { bucket, expectedBucketOwner, key, requestPayer, uploadId } from '../spec/common.js';
+import type { OperationSpec } from '../spec/types.js';
+
+export const abortMultipartUpload: OperationSpec = {
+  name: 'abort-multipart-upload',
+  sdk: 'AbortMultipartUpload',
+  summary: 'Abort a multipart upload and free the storage of its parts.',
+  params: [
+    bucket,
+    key,
+    uploadId,
+    requestPayer,
+    expectedBucketOwner,
+    {
+      member: 'IfMatchInitiatedTime',
+      type: 'timestamp',
+      help: 'Abort only if the upload was initiated at exactly this time.',
+    },
+  ],
+  steps: [],
+  output: { order: ['RequestCharged'] },
+};

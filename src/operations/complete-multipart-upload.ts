@@ -1,0 +1,83 @@
+import {
+  bucket,
+  checksumType,
+  checksumValueParams,
+  expectedBucketOwner,
+  key,
+  requestPayer,
+  sseCustomerParams,
+  uploadId,
+  CHECKSUM_VALUE_MEMBER_NAMES,
+} from '../spec/common.js';
+import type { OperationSpec } from '../spec/types.js';
+
+export const completeMultipartUpload: OperationSpec = {
+  name: 'complete-multipart-upload',
+  sdk: 'CompleteMultipartUpload',
+  summary: 'Assemble the uploaded parts into the final object.',
+  params: [
+    bucket,
+    key,
+    {
+      member: 'MultipartUpload',
+      type: 'structure',
+      help: 'The parts to assemble, as JSON or shorthand: Parts=[{ETag=...,PartNumber=1},...].',
+      members: [
+        {
+          member: 'Parts',
+          type: 'list',
+          help: 'The parts, in ascending part-number order.',
+          members: [
+            {
+              member: 'CompletedPart',
+              type: 'structure',
+              members: [
+                { member: 'ETag', type: 'string', help: 'ETag returned when the part was uploaded.' },
+                ...CHECKSUM_VALUE_MEMBER_NAMES.map((member) => ({
+                  member,
+                  type: 'string' as const,
+                  help: 'Checksum of the part as returned when it was uploaded.',
+                })),
+                { member: 'PartNumber', type: 'integer', help: 'Number of the part.' },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    uploadId,
+    ...checksumValueParams('the whole object'),
+    checksumType,
+    {
+      member: 'MpuObjectSize',
+      type: 'long',
+      help: 'Expected size of the final object in bytes; S3 rejects the completion if it differs.',
+    },
+    requestPayer,
+    expectedBucketOwner,
+    { member: 'IfMatch', type: 'string', help: 'Complete only if the existing object\'s ETag matches this value.' },
+    {
+      member: 'IfNoneMatch',
+      type: 'string',
+      help: 'Complete only if no object exists at the key (use *).',
+    },
+    ...sseCustomerParams,
+  ],
+  steps: ['sseCustomerKey'],
+  output: {
+    order: [
+      'Expiration',
+      'ServerSideEncryption',
+      'VersionId',
+      'SSEKMSKeyId',
+      'BucketKeyEnabled',
+      'RequestCharged',
+      'Location',
+      'Bucket',
+      'Key',
+      'ETag',
+      ...CHECKSUM_VALUE_MEMBER_NAMES,
+      'ChecksumType',
+    ],
+  },
+};

@@ -1,0 +1,59 @@
+import { bucket, expectedBucketOwner, requestPayer } from '../spec/common.js';
+import type { OperationSpec } from '../spec/types.js';
+
+export const listMultipartUploads: OperationSpec = {
+  name: 'list-multipart-uploads',
+  sdk: 'ListMultipartUploads',
+  summary: 'List the multipart uploads in progress in a bucket.',
+  params: [
+    { ...bucket, help: 'Name of the bucket (or an access point ARN) whose uploads are listed.' },
+    {
+      member: 'Delimiter',
+      type: 'string',
+      help: 'Character that groups keys into common prefixes.',
+    },
+    {
+      member: 'EncodingType',
+      type: 'string',
+      choices: ['url'],
+      help: 'Ask S3 to URL-encode keys in the response (they are printed encoded).',
+    },
+    { member: 'KeyMarker', type: 'string', hidden: true, help: 'Start listing after this key.' },
+    { member: 'MaxUploads', type: 'integer', hidden: true, help: 'Maximum number of uploads in one response.' },
+    { member: 'Prefix', type: 'string', help: 'List only uploads whose key starts with this prefix.' },
+    {
+      member: 'UploadIdMarker',
+      type: 'string',
+      hidden: true,
+      help: 'With --key-marker, start listing after this upload ID.',
+    },
+    expectedBucketOwner,
+    requestPayer,
+  ],
+  steps: [],
+  output: {
+    order: [
+      'RequestCharged',
+      'Bucket',
+      'KeyMarker',
+      'UploadIdMarker',
+      'NextKeyMarker',
+      'Prefix',
+      'Delimiter',
+      'NextUploadIdMarker',
+      'MaxUploads',
+      'IsTruncated',
+      'Uploads',
+      'CommonPrefixes',
+      'EncodingType',
+    ],
+  },
+  paginator: {
+    inputTokens: ['KeyMarker', 'UploadIdMarker'],
+    outputTokens: ['NextKeyMarker', 'NextUploadIdMarker'],
+    limitKey: 'MaxUploads',
+    moreResults: 'IsTruncated',
+    resultKeys: ['Uploads', 'CommonPrefixes'],
+    nonAggregateKeys: ['RequestCharged', 'Prefix'],
+  },
+};

@@ -1,0 +1,77 @@
+import {
+  bucket,
+  copySourceSseCustomerParams,
+  expectedBucketOwner,
+  key,
+  partNumber,
+  requestPayer,
+  sseCustomerParams,
+  uploadId,
+} from '../spec/common.js';
+import type { OperationSpec } from '../spec/types.js';
+
+export const uploadPartCopy: OperationSpec = {
+  name: 'upload-part-copy',
+  sdk: 'UploadPartCopy',
+  summary: 'Upload one part of a multipart upload by copying a byte range of an existing object.',
+  params: [
+    bucket,
+    {
+      member: 'CopySource',
+      type: 'string',
+      required: true,
+      help: 'Source object as bucket/key, bucket/key?versionId=ID, or an access point ARN; percent-encoded for you.',
+    },
+    {
+      member: 'CopySourceIfMatch',
+      type: 'string',
+      help: 'Copy only if the source object\'s ETag matches this value.',
+    },
+    {
+      member: 'CopySourceIfModifiedSince',
+      type: 'timestamp',
+      help: 'Copy only if the source object was modified after this time.',
+    },
+    {
+      member: 'CopySourceIfNoneMatch',
+      type: 'string',
+      help: 'Copy only if the source object\'s ETag differs from this value.',
+    },
+    {
+      member: 'CopySourceIfUnmodifiedSince',
+      type: 'timestamp',
+      help: 'Copy only if the source object was not modified after this time.',
+    },
+    {
+      member: 'CopySourceRange',
+      type: 'string',
+      help: 'Byte range of the source to copy, as bytes=first-last (zero-based, inclusive).',
+    },
+    key,
+    partNumber,
+    uploadId,
+    ...sseCustomerParams,
+    ...copySourceSseCustomerParams,
+    requestPayer,
+    expectedBucketOwner,
+    {
+      member: 'ExpectedSourceBucketOwner',
+      type: 'string',
+      help: 'Account ID that must own the source bucket, or the request fails with 403.',
+    },
+  ],
+  steps: ['copySource', 'sseCustomerKey', 'copySourceSseCustomerKey'],
+  output: {
+    order: [
+      'CopySourceVersionId',
+      'ServerSideEncryption',
+      'SSECustomerAlgorithm',
+      'SSECustomerKeyMD5',
+      'SSEKMSKeyId',
+      'BucketKeyEnabled',
+      'RequestCharged',
+      'CopyPartResult',
+    ],
+    payload: 'CopyPartResult',
+  },
+};

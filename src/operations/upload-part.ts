@@ -1,0 +1,66 @@
+import {
+  bucket,
+  checksumAlgorithm,
+  checksumValueParams,
+  expectedBucketOwner,
+  key,
+  partNumber,
+  requestPayer,
+  sseCustomerParams,
+  uploadId,
+} from '../spec/common.js';
+import type { OperationSpec } from '../spec/types.js';
+
+export const uploadPart: OperationSpec = {
+  name: 'upload-part',
+  sdk: 'UploadPart',
+  summary: 'Upload one part of a multipart upload from a local file.',
+  params: [
+    {
+      member: 'Body',
+      type: 'body',
+      help: 'Path of the local file that holds the part (a plain path, no file:// prefix); empty body when omitted.',
+    },
+    bucket,
+    {
+      member: 'ContentLength',
+      type: 'long',
+      help: 'Size of the body in bytes, when it cannot be determined from the file.',
+    },
+    {
+      member: 'ContentMD5',
+      type: 'string',
+      help: 'Base64 MD5 of the part; S3 rejects the part if it does not match.',
+    },
+    checksumAlgorithm,
+    ...checksumValueParams('the part'),
+    key,
+    partNumber,
+    uploadId,
+    ...sseCustomerParams,
+    requestPayer,
+    expectedBucketOwner,
+  ],
+  steps: ['sseCustomerKey', 'checksum'],
+  output: {
+    order: [
+      'ServerSideEncryption',
+      'ETag',
+      'ChecksumCRC32',
+      'ChecksumCRC32C',
+      'ChecksumCRC64NVME',
+      'ChecksumSHA1',
+      'ChecksumSHA256',
+      'ChecksumSHA512',
+      'ChecksumMD5',
+      'ChecksumXXHASH64',
+      'ChecksumXXHASH3',
+      'ChecksumXXHASH128',
+      'SSECustomerAlgorithm',
+      'SSECustomerKeyMD5',
+      'SSEKMSKeyId',
+      'BucketKeyEnabled',
+      'RequestCharged',
+    ],
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * The operation table schema. Every command is one `OperationSpec` value; flags, help,
+ * --cli-input-* merging, skeletons, validation and completions are all derived from it.
+ */
+
+export type ParamType =
+  | 'string'
+  | 'integer' // converted after parsing with Python int() semantics (AWS CLI: exit 255 on failure)
+  | 'long' // typed by argparse in the AWS CLI (exit 252 on failure)
+  | 'boolean' // --flag / --no-flag
+  | 'timestamp'
+  | 'blob' // small binary given as text or fileb://
+  | 'body' // streaming body: a path to a file
+  | 'structure'
+  | 'list'
+  | 'map';
+
+/** A member of a structure (or the element of a list) below the top level. */
+export interface MemberShape {
+  readonly member: string;
+  readonly type: ParamType;
+  readonly help?: string;
+  readonly required?: boolean;
+  readonly choices?: readonly string[];
+  /** structure: its members in model order; list: one entry describing the element. */
+  readonly members?: readonly MemberShape[];
+}
+
+export interface ParamSpec extends MemberShape {
+  /** One line in our own words; also the yaml-input skeleton comment. */
+  readonly help: string;
+  /** Redacted wherever it could be printed (--debug). */
+  readonly sensitive?: boolean;
+  /** Accepted but left out of help, like the AWS CLI's native paging arguments. */
+  readonly hidden?: boolean;
+}
+
+/** Named steps that turn parsed parameters into SDK input, run in a fixed order. */
+export type StepName =
+  | 'sseCustomerKey' // base64 + MD5 of --sse-customer-key (AWS CLI customization)
+  | 'copySourceSseCustomerKey'
+  | 'copySource' // percent-encode --copy-source like the AWS CLI
+  | 'checksum' // default CRC64NVME under request_checksum_calculation=when_supported
+  | 'metadataAscii'; // reject non-ASCII metadata before sending
+
+export interface PaginatorSpec {
+  readonly inputTokens: readonly string[];
+  readonly outputTokens: readonly string[];
+  readonly limitKey: string;
+  readonly moreResults: string;
+  readonly resultKeys: readonly string[];
+  readonly nonAggregateKeys: readonly string[];
+}
+
+export interface OutputSpec {
+  /** Top-level keys in the order the AWS CLI prints them: header members, then body members. */
+  readonly order: readonly string[];
+  /** A member whose value is the whole XML payload (UploadPartCopy's CopyPartResult). */
+  readonly payload?: string;
+  /**
+   * Members botocore's model types as integers where the JS SDK's model has strings
+   * (ListParts' part-number markers): printed as numbers, as the AWS CLI prints them.
+   */
+  readonly integers?: readonly string[];
+}
+
+export interface OperationSpec {
+  /** CLI name: 'upload-part'. */
+  readonly name: string;
+  /** SDK operation: 'UploadPart' -> UploadPartCommand, loaded lazily. */
+  readonly sdk: string;
+  readonly summary: string;
+  readonly params: readonly ParamSpec[];
+  readonly steps: readonly StepName[];
+  readonly output: OutputSpec;
+  readonly paginator?: PaginatorSpec;
+}
