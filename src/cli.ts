@@ -1,0 +1,101 @@
+/**
+ * run(argv, io) -> exit code. The whole CLI runs in-process with injected IO, so tests give
+ * argv and read stdout, stderr, the exit code and the SDK input.
+ */
+import { homedir as osHomedir, release } from 'node:os';
+import { createRequire } from 'node:module';
+import { parseCommandLine, type ParsedCommandLine } from './engine/argv.js';
+import { operationHelp, programHelp } from './engine/help.js';
+import { nodeFileSystem, type FileSystemPort } from './engine/paramfile.js';
+import { runOperation } from './engine/run-operation.js';
+import { CliError, ExitCode, generalError, paramError } from './errors/errors.js';
+import { formatError, type StructuredErrorRenderer } from './errors/report.js';
+import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
+import type { ClientSettings, S3Port } from './s3/client.js';
+import type { ErrorFormat } from './spec/globals.js';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIO {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly homedir: string;
+  readonly fs: FileSystemPort;
+  /** Creates the S3 connection; tests inject a recorder instead of the SDK. */
+  readonly connect: (settings: ClientSettings) => Promise<S3Port>;
+}
+
+export function processIO(): CliIO {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    homedir: osHomedir(),
+    fs: nodeFileSystem,
+    connect: async (settings) => (await import('./s3/client.js')).createSdkPort(settings),
+  };
+}
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export function versionLine(env: Readonly<Record<string, string | undefined>>): string {
+  const execEnv = env.AWS_EXECUTION_ENV ? ` exec-env/${env.AWS_EXECUTION_ENV}` : '';
+  return `s3api/${version} Node.js/${process.versions.node} ${osName()}/${release()}${execEnv} source/${process.arch}`;
+}
+
+function osName(): string {
+  return process.platform === 'linux' ? 'Linux' : process.platform === 'darwin' ? 'Darwin' : process.platform;
+}
+
+/** Checks the AWS CLI makes on global options before any work. */
+function checkGlobalOptions(parsed: ParsedCommandLine): void {
+  const { globals } = parsed;
+  if (globals.cliAutoPrompt) {
+    throw generalError('--cli-auto-prompt is not supported by s3api.');
+  }
+  if (typeof globals.endpointUrl === 'string') assertEndpointScheme(globals.endpointUrl);
+}
+
+/** Structured error formats print the error with the normal formatters (table title `error`). */
+async function structuredErrorRenderer(): Promise<StructuredErrorRenderer> {
+  const { formatValue } = await import('./output/render.js');
+  return (format, value) => formatValue(value, { format, title: 'error', color: false, width: 80 });
+}
+
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let errorFormat: ErrorFormat = errorFormatSetting(undefined, io.env);
+  try {
+    // The AWS CLI looks at the raw arguments for the prompt flags before parsing anything.
+    if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
+      throw paramError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+    }
+    const parsed = parseCommandLine(argv);
+    errorFormat = errorFormatSetting(parsed.globals.cliErrorFormat as string | undefined, io.env);
+    if (parsed.globals.version) {
+      io.stdout.write(`${versionLine(io.env)}\n`);
+      return ExitCode.ok;
+    }
+    if (parsed.helpRequested) {
+      io.stdout.write(parsed.operation ? operationHelp(parsed.operation) : programHelp());
+      return ExitCode.ok;
+    }
+    checkGlobalOptions(parsed);
+    await runOperation(parsed, io);
+    return ExitCode.ok;
+  } catch (error) {
+    const cliError = error instanceof CliError ? error : generalError(describeUnexpected(error));
+    io.stderr.write(formatError(cliError, errorFormat, await structuredErrorRenderer()));
+    return cliError.exitCode;
+  }
+}
+
+function describeUnexpected(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,170 @@
+/**
+ * Everything the CLI itself reads from flags, the environment and the profile, with the
+ * AWS CLI's precedence and error texts. Credentials, SSO and IMDS stay with the SDK's own
+ * providers; the ini files are read with the SDK's own loader.
+ */
+import { join } from 'node:path';
+import { configurationError, generalError, paramError } from '../errors/errors.js';
+import { parsePythonInt } from '../engine/python-int.js';
+import type { ErrorFormat, OutputFormat } from '../spec/globals.js';
+import { ERROR_FORMATS } from '../spec/globals.js';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+export type ProfileSection = Readonly<Record<string, string | undefined>>;
+
+export interface SharedConfig {
+  /** The selected profile's keys from the config file (nested `s3 =` keys as `s3.key`). */
+  readonly profile: ProfileSection;
+  /** `[services NAME]` sections by name. */
+  readonly services: Readonly<Record<string, ProfileSection>>;
+  /** Whether the profile exists in either file. */
+  readonly profileExists: boolean;
+}
+
+export interface ConfigPaths {
+  readonly configFile: string;
+  readonly credentialsFile: string;
+}
+
+export function configPaths(env: Environment, homedir: string): ConfigPaths {
+  return {
+    configFile: env.AWS_CONFIG_FILE || join(homedir, '.aws', 'config'),
+    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE || join(homedir, '.aws', 'credentials'),
+  };
+}
+
+export async function loadSharedConfig(paths: ConfigPaths, profileName: string): Promise<SharedConfig> {
+  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    configFilepath: paths.configFile,
+    filepath: paths.credentialsFile,
+    ignoreCache: true,
+  });
+  const services: Record<string, ProfileSection> = {};
+  for (const [section, values] of Object.entries(configFile)) {
+    if (section.startsWith('services.')) services[section.slice('services.'.length)] = values;
+  }
+  return {
+    profile: configFile[profileName] ?? {},
+    services,
+    profileExists: profileName in configFile || profileName in credentialsFile,
+  };
+}
+
+export interface ProfileSelection {
+  readonly name: string;
+  /** `--profile` was given: the AWS CLI then ignores credentials in the environment. */
+  readonly explicit: boolean;
+  /** A profile was named at all (flag or AWS_PROFILE), so it must exist. */
+  readonly named: boolean;
+}
+
+export function selectProfile(flag: string | undefined, env: Environment): ProfileSelection {
+  const name = flag ?? env.AWS_PROFILE;
+  return { name: name ?? 'default', explicit: flag !== undefined, named: name !== undefined };
+}
+
+export function assertProfileExists(selection: ProfileSelection, config: SharedConfig): void {
+  if (selection.named && !config.profileExists) {
+    throw generalError(`The config profile (${selection.name}) could not be found`);
+  }
+}
+
+/** `--output` > AWS_DEFAULT_OUTPUT > profile `output` > json; validated when rendering. */
+export function outputFormatSetting(flag: string | undefined, env: Environment, profile: ProfileSection): string {
+  return flag ?? env.AWS_DEFAULT_OUTPUT ?? profile.output ?? 'json';
+}
+
+export function assertOutputFormat(format: string, valid: readonly string[]): asserts format is OutputFormat {
+  // The AWS CLI validates env/config values only when it renders, after the request.
+  if (!valid.includes(format)) throw generalError(`Unknown output type: ${format}`);
+}
+
+export function regionSetting(flag: string | undefined, env: Environment, profile: ProfileSection): string | undefined {
+  return flag ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? profile.region;
+}
+
+function isTrue(value: string | undefined): boolean {
+  return value?.toLowerCase() === 'true';
+}
+
+/**
+ * --endpoint-url > AWS_ENDPOINT_URL_S3 > AWS_ENDPOINT_URL > `[services X] s3.endpoint_url` >
+ * profile `endpoint_url`; configured endpoints are ignored with
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or `ignore_configured_endpoint_urls` (AWS CLI ≥ 2.13).
+ */
+export function endpointSetting(flag: string | undefined, env: Environment, config: SharedConfig): string | undefined {
+  if (flag !== undefined) return flag;
+  const ignoreConfigured =
+    env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== undefined
+      ? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS)
+      : isTrue(config.profile.ignore_configured_endpoint_urls);
+  if (ignoreConfigured) return undefined;
+  const servicesName = config.profile.services;
+  const servicesEndpoint = servicesName ? config.services[servicesName]?.['s3.endpoint_url'] : undefined;
+  return env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL || servicesEndpoint || config.profile.endpoint_url;
+}
+
+export function assertEndpointScheme(endpoint: string): void {
+  if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\//.test(endpoint)) {
+    // The AWS CLI raises this as a parameter validation error: exit 252.
+    throw paramError(
+      `Bad value for --endpoint-url "${endpoint}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
+    );
+  }
+}
+
+export type ChecksumCalculation = 'when_supported' | 'when_required';
+
+export function checksumCalculationSetting(env: Environment, profile: ProfileSection): ChecksumCalculation {
+  const raw = env.AWS_REQUEST_CHECKSUM_CALCULATION ?? profile.request_checksum_calculation ?? 'when_supported';
+  const value = raw.toLowerCase();
+  if (value !== 'when_supported' && value !== 'when_required') {
+    throw generalError(
+      `Unsupported configuration value for request_checksum_calculation. Expected one of ('when_supported', 'when_required') but got ${raw}.`,
+    );
+  }
+  return value;
+}
+
+export type TimestampFormat = 'iso8601' | 'wire';
+
+export function timestampFormatSetting(profile: ProfileSection): TimestampFormat {
+  const value = profile.cli_timestamp_format ?? 'iso8601';
+  if (value !== 'iso8601' && value !== 'wire') {
+    throw configurationError(
+      `Unknown cli_timestamp_format value: ${value}, valid values are "wire" or "iso8601"`,
+    );
+  }
+  return value;
+}
+
+export type BinaryFormat = 'base64' | 'raw-in-base64-out';
+
+export function binaryFormatSetting(flag: string | undefined, profile: ProfileSection): BinaryFormat {
+  return (flag ?? profile.cli_binary_format ?? 'base64') as BinaryFormat;
+}
+
+/** An unknown config value falls back to `enhanced`, as the AWS CLI does. */
+export function errorFormatSetting(flag: string | undefined, env: Environment, profile?: ProfileSection): ErrorFormat {
+  const value = flag ?? env.AWS_CLI_ERROR_FORMAT ?? profile?.cli_error_format ?? 'enhanced';
+  return (ERROR_FORMATS as readonly string[]).includes(value) ? (value as ErrorFormat) : 'enhanced';
+}
+
+export type AddressingStyle = 'auto' | 'path' | 'virtual';
+
+export function addressingStyleSetting(profile: ProfileSection): AddressingStyle {
+  const value = profile['s3.addressing_style'] ?? 'auto';
+  return value === 'path' || value === 'virtual' ? value : 'auto';
+}
+
+/** Seconds from --cli-read-timeout / --cli-connect-timeout; 0 means no timeout. */
+export function timeoutSetting(flag: string | undefined): number | undefined {
+  if (flag === undefined) return 60_000;
+  const seconds = parsePythonInt(flag);
+  return seconds === 0 ? undefined : seconds * 1000;
+}
+
+export function caBundleSetting(flag: string | undefined, env: Environment, profile: ProfileSection): string | undefined {
+  return flag ?? env.AWS_CA_BUNDLE ?? profile.ca_bundle;
+}

@@ -1,0 +1,97 @@
+/**
+ * From parsed command-line text to SDK input: paramfiles, then conversion by the member's
+ * type, each with the AWS CLI's error text and exit code.
+ */
+import { statSync } from 'node:fs';
+import { validationError } from '../errors/errors.js';
+import { FileBody } from '../s3/body.js';
+import { memberToFlag } from '../spec/flag-name.js';
+import type { OperationSpec, ParamSpec } from '../spec/types.js';
+import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
+import { parsePythonInt } from './python-int.js';
+import { parseStructuredParam } from './shorthand.js';
+import { validateShape } from './validate-shape.js';
+import { parseTimestampParam } from './timestamp.js';
+
+export interface InputContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly homedir: string;
+  readonly cwd: string;
+  readonly fs: FileSystemPort;
+}
+
+export type SdkInput = Record<string, unknown>;
+
+function coerceText(param: ParamSpec, flag: string, text: string | Buffer, context: InputContext): unknown {
+  switch (param.type) {
+    case 'integer':
+      return parsePythonInt(String(text));
+    case 'long':
+      return Number(String(text).trim());
+    case 'timestamp':
+      return parseTimestampParam(param.member, String(text));
+    case 'structure':
+    case 'list':
+    case 'map':
+      return parseStructuredParam(flag, String(text), param, context);
+    case 'blob':
+      return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    default:
+      return typeof text === 'string' ? text : text.toString('utf8');
+  }
+}
+
+function openBody(text: string, context: InputContext): FileBody {
+  const path = resolveBodyPath(text, context.env, context.homedir, context.cwd, context.fs);
+  return new FileBody(path, 0, statSync(path).size);
+}
+
+export function buildInput(
+  operation: OperationSpec,
+  params: ReadonlyMap<string, string | boolean>,
+  context: InputContext,
+): SdkInput {
+  const input: SdkInput = {};
+  for (const param of operation.params) {
+    const raw = params.get(param.member);
+    if (raw === undefined) continue;
+    if (typeof raw === 'boolean') {
+      input[param.member] = raw;
+      continue;
+    }
+    const flag = memberToFlag(param.member);
+    if (param.type === 'body') {
+      input[param.member] = openBody(raw, context);
+      continue;
+    }
+    const loaded = resolveParamValue(flag, raw, context) ?? raw;
+    input[param.member] = coerceText(param, flag, loaded, context);
+  }
+  return input;
+}
+
+// botocore's S3 bucket-name check, run before anything is sent.
+const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
+const VALID_S3_ARN =
+  /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
+
+export function validateInput(operation: OperationSpec, input: SdkInput): void {
+  const problems: string[] = [];
+  for (const param of operation.params) {
+    if (param.required && input[param.member] === undefined) {
+      problems.push(`Missing required parameter in input: "${param.member}"`);
+    }
+  }
+  for (const param of operation.params) {
+    const value = input[param.member];
+    if (value === undefined || !(param.type === 'structure' || param.type === 'list' || param.type === 'map')) continue;
+    problems.push(...validateShape(param.member, value, param));
+  }
+  if (problems.length > 0) throw validationError(problems);
+  const bucket = input.Bucket;
+  if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !VALID_S3_ARN.test(bucket)) {
+    throw validationError([
+      `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an ARN matching the regex "${VALID_S3_ARN.source}"`,
+    ]);
+  }
+}

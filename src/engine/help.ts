@@ -1,0 +1,88 @@
+/**
+ * Help pages generated from the operation table, in the AWS CLI's section order (NAME,
+ * DESCRIPTION, SYNOPSIS, OPTIONS, GLOBAL OPTIONS, OUTPUT). Plain text, our own words.
+ */
+import { OPERATIONS } from '../operations/index.js';
+import { PROGRAM } from '../errors/report.js';
+import { memberToFlag } from '../spec/flag-name.js';
+import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS, type OptionSpec } from '../spec/globals.js';
+import type { OperationSpec, ParamSpec } from '../spec/types.js';
+
+const INDENT = '       ';
+
+function typeLabel(param: ParamSpec): string {
+  if (param.type === 'body') return 'streaming blob: a file path';
+  return param.type;
+}
+
+function synopsisLines(operation: OperationSpec): string[] {
+  const lines = [`${INDENT}${operation.name}`];
+  for (const param of operation.params) {
+    if (param.hidden) continue;
+    const flag = memberToFlag(param.member);
+    const usage = param.type === 'boolean' ? `${flag} | --no-${flag.slice(2)}` : `${flag} <value>`;
+    lines.push(`${INDENT}${param.required ? usage : `[${usage}]`}`);
+  }
+  lines.push(`${INDENT}[--cli-input-json | --cli-input-yaml]`);
+  if (operation.paginator) {
+    for (const option of PAGINATION_OPTIONS) lines.push(`${INDENT}[${option.flag} <value>]`);
+  }
+  lines.push(`${INDENT}[--generate-cli-skeleton <value>]`);
+  return lines;
+}
+
+function paramEntry(param: ParamSpec): string[] {
+  const flag = memberToFlag(param.member);
+  const name = param.type === 'boolean' ? `${flag} | --no-${flag.slice(2)}` : flag;
+  const lines = [`${INDENT}${name} (${typeLabel(param)})${param.required ? ' [required]' : ''}`];
+  lines.push(`${INDENT}   ${param.help}`);
+  if (param.choices) lines.push(`${INDENT}   Possible values: ${param.choices.join(', ')}`);
+  return lines;
+}
+
+function optionEntry(option: OptionSpec): string[] {
+  const value = option.arity === 'flag' ? '(boolean)' : '(string)';
+  const lines = [`${INDENT}${option.flag} ${value}`, `${INDENT}   ${option.help}`];
+  if (option.choices) lines.push(`${INDENT}   Possible values: ${option.choices.join(', ')}`);
+  return lines;
+}
+
+function section(title: string, lines: readonly string[]): string {
+  return `${title}\n${lines.join('\n')}\n`;
+}
+
+export function operationHelp(operation: OperationSpec): string {
+  const options: string[] = [];
+  for (const param of operation.params) {
+    if (param.hidden) continue;
+    options.push(...paramEntry(param), '');
+  }
+  for (const option of OPERATION_EXTRA_OPTIONS) options.push(...optionEntry(option), '');
+  if (operation.paginator) for (const option of PAGINATION_OPTIONS) options.push(...optionEntry(option), '');
+  const globals = GLOBAL_OPTIONS.flatMap((option) => [...optionEntry(option), '']);
+  const output = operation.output.order.map((member) => `${INDENT}${member}`);
+  return [
+    section('NAME', [`${INDENT}${operation.name} -`]),
+    section('DESCRIPTION', [`${INDENT}${operation.summary}`]),
+    section('SYNOPSIS', synopsisLines(operation)),
+    section('OPTIONS', options),
+    section('GLOBAL OPTIONS', globals),
+    section('OUTPUT', output),
+  ].join('\n');
+}
+
+export function programHelp(): string {
+  const width = Math.max(...OPERATIONS.map((operation) => operation.name.length));
+  return [
+    section('NAME', [`${INDENT}${PROGRAM} -`]),
+    section('DESCRIPTION', [
+      `${INDENT}The multipart-upload commands of \`aws s3api\`, with the same flags, output and exit codes.`,
+    ]),
+    section('SYNOPSIS', [`${INDENT}${PROGRAM} [options] <command> [parameters]`]),
+    section('GLOBAL OPTIONS', GLOBAL_OPTIONS.flatMap((option) => [...optionEntry(option), ''])),
+    section(
+      'AVAILABLE COMMANDS',
+      OPERATIONS.map((operation) => `${INDENT}o ${operation.name.padEnd(width)}  ${operation.summary}`),
+    ),
+  ].join('\n');
+}

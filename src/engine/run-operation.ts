@@ -1,0 +1,150 @@
+/**
+ * The fixed pipeline of one command: settings -> input -> steps -> send -> shape -> render.
+ */
+import type { CliIO } from '../cli.js';
+import {
+  addressingStyleSetting,
+  assertOutputFormat,
+  assertProfileExists,
+  caBundleSetting,
+  checksumCalculationSetting,
+  configPaths,
+  endpointSetting,
+  loadSharedConfig,
+  outputFormatSetting,
+  regionSetting,
+  selectProfile,
+  timeoutSetting,
+  timestampFormatSetting,
+  type Environment,
+  type ProfileSelection,
+  type SharedConfig,
+} from '../config/settings.js';
+import { commandToOperationName } from '../spec/flag-name.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../spec/globals.js';
+import type { OperationSpec } from '../spec/types.js';
+import type { ClientSettings } from '../s3/client.js';
+import type { FileBody } from '../s3/body.js';
+import { compileQuery } from '../output/query.js';
+import { renderPages, renderResult, type RenderOptions } from '../output/render.js';
+import { isoTimestamp, shapeResponse } from '../output/shape.js';
+import type { ParsedCommandLine } from './argv.js';
+import { buildInput, validateInput } from './build-input.js';
+import { collectPages, planPagination, type PaginationOptions } from './paginate.js';
+import { applySteps } from './steps.js';
+
+function environmentCredentials(env: Environment, profile: ProfileSelection): ClientSettings['environmentCredentials'] {
+  // The AWS CLI ignores credentials in the environment when --profile is given explicitly.
+  if (profile.explicit || !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return undefined;
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+  };
+}
+
+function clientSettings(
+  parsed: ParsedCommandLine,
+  env: Environment,
+  profile: ProfileSelection,
+  config: SharedConfig,
+): ClientSettings {
+  const globals = parsed.globals as Record<string, string | undefined>;
+  const endpoint = endpointSetting(globals.endpointUrl, env, config);
+  return {
+    region: regionSetting(globals.region, env, config.profile),
+    endpoint,
+    // A custom endpoint means path-style addressing unless virtual is configured (SPEC §6.5).
+    forcePathStyle: endpoint !== undefined ? addressingStyleSetting(config.profile) !== 'virtual' : addressingStyleSetting(config.profile) === 'path',
+    profile: profile.named ? profile.name : undefined,
+    environmentCredentials: environmentCredentials(env, profile),
+    noSignRequest: parsed.globals.noSignRequest === true,
+    verifySsl: parsed.globals.noVerifySsl !== true,
+    caBundle: caBundleSetting(globals.caBundle, env, config.profile),
+    connectTimeoutMs: timeoutSetting(globals.cliConnectTimeout),
+    readTimeoutMs: timeoutSetting(globals.cliReadTimeout),
+    checksumCalculation: checksumCalculationSetting(env, config.profile),
+    maxAttempts: Number(env.AWS_MAX_ATTEMPTS ?? config.profile.max_attempts ?? 3),
+    retryMode: (env.AWS_RETRY_MODE ?? config.profile.retry_mode ?? 'standard') as ClientSettings['retryMode'],
+  };
+}
+
+function renderOptions(parsed: ParsedCommandLine, operation: OperationSpec, io: CliIO, format: OutputFormat): RenderOptions {
+  const color = parsed.globals.color ?? 'auto';
+  return {
+    format,
+    query: typeof parsed.globals.query === 'string' ? compileQuery(parsed.globals.query) : undefined,
+    title: commandToOperationName(operation.name),
+    color: color === 'on' || (color === 'auto' && io.stdout.isTTY === true),
+    width: io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80,
+  };
+}
+
+async function checksumOf(body: FileBody | undefined, algorithm: string): Promise<string> {
+  const checksums = await import('../s3/checksums.js');
+  const typed = algorithm as Parameters<typeof checksums.createChecksum>[0];
+  if (!body || body.length === 0) return (await checksums.createChecksum(typed)).digestBase64();
+  return checksums.checksumFile(body.path, typed, { start: body.start, end: body.start + body.length - 1 });
+}
+
+export async function runOperation(parsed: ParsedCommandLine, io: CliIO): Promise<void> {
+  const operation = parsed.operation!;
+  // The query is compiled before anything is sent: a bad expression is a usage error (252).
+  const queryText = parsed.globals.query;
+  if (typeof queryText === 'string') compileQuery(queryText);
+
+  const profile = selectProfile(parsed.globals.profile as string | undefined, io.env);
+  const config = await loadSharedConfig(configPaths(io.env, io.homedir), profile.name);
+  assertProfileExists(profile, config);
+  const timestampFormat = timestampFormatSetting(config.profile);
+  const settings = clientSettings(parsed, io.env, profile, config);
+
+  const input = buildInput(operation, parsed.params, { env: io.env, homedir: io.homedir, cwd: io.cwd, fs: io.fs });
+  validateInput(operation, input);
+  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf });
+
+  const pagination = paginationOptions(parsed);
+  const plan = operation.paginator
+    ? planPagination(operation.paginator, input, pagination, parsed.globals.noPaginate === true)
+    : undefined;
+  for (const warning of plan?.warnings ?? []) io.stderr.write(warning);
+
+  const s3 = await io.connect(settings);
+  const formatTimestamp = timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
+  const fetchShaped = async (pageInput: Record<string, unknown>) =>
+    shapeResponse(await s3.send(operation.sdk, pageInput), operation.output, formatTimestamp);
+
+  if (operation.paginator && plan?.paginate) {
+    const { pages, nextToken } = await collectPages(operation.paginator, input, pagination, fetchShaped);
+    const options = renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config));
+    io.stdout.write(renderPages(operation.paginator, pages, nextToken, options));
+    return;
+  }
+  const shaped = await fetchShaped(input);
+  io.stdout.write(renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config))));
+}
+
+/** --page-size and --max-items were checked as integers while parsing, as argparse does. */
+function paginationOptions(parsed: ParsedCommandLine): PaginationOptions {
+  const { startingToken, pageSize, maxItems } = parsed.extras;
+  return {
+    startingToken,
+    pageSize: pageSize === undefined ? undefined : Number(pageSize),
+    maxItems: maxItems === undefined ? undefined : Number(maxItems),
+  };
+}
+
+/**
+ * The output format, validated only now, after the request: the AWS CLI finds an invalid
+ * format from the environment or config only when it renders.
+ */
+function checkedOutputFormat(parsed: ParsedCommandLine, io: CliIO, config: SharedConfig): OutputFormat {
+  const format = outputFormatSetting(parsed.globals.output as string | undefined, io.env, config.profile);
+  assertOutputFormat(format, OUTPUT_FORMATS);
+  return format;
+}
+
+/** `cli_timestamp_format = wire`: the timestamp as S3 sent it (ISO 8601 with milliseconds). */
+function wireTimestamp(date: Date): string {
+  return date.toISOString();
+}

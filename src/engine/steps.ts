@@ -1,0 +1,78 @@
+/**
+ * The named steps an operation table lists, applied in a fixed order to the SDK input.
+ * Each is a small function of the input and the settings it needs.
+ */
+import { generalError, validationError } from '../errors/errors.js';
+import { FileBody } from '../s3/body.js';
+import { encodeCopySource } from '../s3/copy-source.js';
+import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey } from '../s3/sse-customer.js';
+import { CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
+import type { StepName } from '../spec/types.js';
+import type { SdkInput } from './build-input.js';
+
+export interface StepSettings {
+  readonly checksumCalculation: 'when_supported' | 'when_required';
+  /** Computes a checksum of the body (file range or empty) as base64. */
+  readonly checksumOf: (body: FileBody | undefined, algorithm: string) => Promise<string>;
+}
+
+const STEP_ORDER: readonly StepName[] = [
+  'copySource',
+  'sseCustomerKey',
+  'copySourceSseCustomerKey',
+  'metadataAscii',
+  'checksum',
+];
+
+/** Algorithms the AWS CLI can compute; MD5 is in the model's enum but refused. */
+const COMPUTABLE_ALGORITHMS = new Set(['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256', 'SHA512', 'XXHASH64', 'XXHASH3', 'XXHASH128']);
+
+async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<void> {
+  // A checksum value given by the user turns calculation off (no x-amz-sdk-checksum-algorithm).
+  if (CHECKSUM_VALUE_MEMBER_NAMES.some((member) => input[member] !== undefined)) return;
+  const requested = input.ChecksumAlgorithm as string | undefined;
+  if (requested === undefined && settings.checksumCalculation === 'when_required') return;
+  const algorithm = (requested ?? 'CRC64NVME').toUpperCase();
+  if (!COMPUTABLE_ALGORITHMS.has(algorithm)) {
+    throw generalError(`Unsupported checksum algorithm: ${(requested ?? algorithm).toLowerCase()}`);
+  }
+  // The header echoes the user's spelling of the algorithm, as the AWS CLI sends it.
+  input.ChecksumAlgorithm = requested ?? algorithm;
+  const body = input.Body instanceof FileBody ? input.Body : undefined;
+  input[`Checksum${algorithm}`] = await settings.checksumOf(body, algorithm);
+}
+
+function rejectNonAsciiMetadata(input: SdkInput): void {
+  const metadata = input.Metadata as Record<string, string> | undefined;
+  if (!metadata) return;
+  for (const [key, value] of Object.entries(metadata)) {
+    if (/[^\x00-\x7f]/.test(key) || /[^\x00-\x7f]/.test(String(value))) {
+      throw validationError([
+        `Non ascii characters found in S3 metadata for key "${key}", value: "${value}".  \nS3 metadata can only contain ASCII characters. `,
+      ]);
+    }
+  }
+}
+
+export async function applySteps(steps: readonly StepName[], input: SdkInput, settings: StepSettings): Promise<void> {
+  for (const step of STEP_ORDER) {
+    if (!steps.includes(step)) continue;
+    switch (step) {
+      case 'copySource':
+        if (typeof input.CopySource === 'string') input.CopySource = encodeCopySource(input.CopySource);
+        break;
+      case 'sseCustomerKey':
+        encodeCustomerKey(input, SSE_CUSTOMER);
+        break;
+      case 'copySourceSseCustomerKey':
+        encodeCustomerKey(input, COPY_SOURCE_SSE_CUSTOMER);
+        break;
+      case 'metadataAscii':
+        rejectNonAsciiMetadata(input);
+        break;
+      case 'checksum':
+        await applyChecksum(input, settings);
+        break;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * SSE-C key handling as the AWS CLI does it (botocore's sse_md5 customization): when a key is
+ * given without its MD5, the key text is sent base64-encoded and its MD5 is added. When the
+ * MD5 is given, both are sent exactly as supplied.
+ */
+import { createHash } from 'node:crypto';
+
+export interface SseCustomerFields {
+  readonly keyMember: string;
+  readonly md5Member: string;
+}
+
+export const SSE_CUSTOMER: SseCustomerFields = { keyMember: 'SSECustomerKey', md5Member: 'SSECustomerKeyMD5' };
+export const COPY_SOURCE_SSE_CUSTOMER: SseCustomerFields = {
+  keyMember: 'CopySourceSSECustomerKey',
+  md5Member: 'CopySourceSSECustomerKeyMD5',
+};
+
+export function encodeCustomerKey(input: Record<string, unknown>, fields: SseCustomerFields): void {
+  const key = input[fields.keyMember];
+  if (key === undefined || input[fields.md5Member] !== undefined) return;
+  const keyBytes = typeof key === 'string' ? Buffer.from(key, 'utf8') : Buffer.from(key as Uint8Array);
+  input[fields.keyMember] = keyBytes.toString('base64');
+  input[fields.md5Member] = createHash('md5').update(keyBytes).digest('base64');
+}

@@ -1,0 +1,104 @@
+/**
+ * Argument parsing as argparse does it in the AWS CLI, replayed from the recorded goldens:
+ * argv in, stderr and exit code out, nothing sent.
+ */
+import { describe, expect, it } from 'vitest';
+import { runInProcess } from '../support/cli.js';
+import { asS3api, readGolden, v29UsageErrorAsHead } from '../support/golden.js';
+
+const NO_NETWORK = { fakeResponses: {} };
+
+describe('usage errors recorded from AWS CLI v2 head', () => {
+  it.each([
+    ['head_argparse_ambiguous', ['upload-part', '--bucket', 'bkt', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--checksum', 'x']],
+    ['head_err_missing_required', ['upload-part', '--bucket', 'bkt']],
+    ['head_err_unknown_option', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--foo', 'bar']],
+    ['head_err_invalid_operation', ['upload-partt']],
+    ['head_err_no_args', []],
+    ['head_err_invalid_output', ['--output', 'xml', 'list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u']],
+  ])('%s', async (name, argv) => {
+    const golden = readGolden(name);
+    const result = await runInProcess(argv, NO_NETWORK);
+    expect(result.stderr).toBe(asS3api(golden.stderr));
+    expect(result.exitCode).toBe(golden.exitCode);
+    expect(result.stdout).toBe('');
+    expect(result.calls).toEqual([]);
+  });
+});
+
+describe('usage errors recorded from AWS CLI 2.9, in the target layout', () => {
+  it.each([
+    ['argparse_value_dash', ['upload-part', '--bucket', 'bkt', '--key', '-foo', '--part-number', '1', '--upload-id', 'u']],
+    ['err_content_length_not_int', ['upload-part', '--bucket', 'bkt', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--content-length', 'abc']],
+    ['err_max_items_not_int', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--max-items', 'x']],
+  ])('%s', async (name, argv) => {
+    const golden = readGolden(name);
+    const result = await runInProcess(argv, NO_NETWORK);
+    expect(result.stderr).toBe(v29UsageErrorAsHead(golden.stderr));
+    expect(result.exitCode).toBe(golden.exitCode);
+    expect(result.calls).toEqual([]);
+  });
+
+  it('err_bool_with_value: a value after a boolean flag is an unknown option', async () => {
+    const golden = readGolden('err_bool_with_value');
+    expect(golden.stderr.endsWith('\nUnknown options: true\n\n')).toBe(true);
+    const result = await runInProcess(['create-multipart-upload', '--bucket', 'bkt', '--key', 'k', '--bucket-key-enabled', 'true'], NO_NETWORK);
+    expect(result.stderr).toBe(asS3api(readGolden('head_err_unknown_option').stderr).replace('--foo, bar', 'true'));
+    expect(result.exitCode).toBe(252);
+  });
+
+  it('auto_prompt_both: conflicting prompt flags', async () => {
+    const result = await runInProcess(['--cli-auto-prompt', '--no-cli-auto-prompt', 'upload-part'], NO_NETWORK);
+    expect(result.stderr).toBe(
+      '\ns3api: [ERROR]: An error occurred (ParamValidation): Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.\n',
+    );
+    expect(result.exitCode).toBe(252);
+  });
+});
+
+describe('option parsing that succeeds', () => {
+  const listParts = { ListParts: { Bucket: 'bkt', Parts: [], IsTruncated: false } };
+
+  it.each([
+    ['unique prefixes of operation options', ['list-parts', '--buck', 'bkt', '--ke', 'k', '--upload-i', 'u', '--no-paginate']],
+    ['--opt=value', ['list-parts', '--bucket=bkt', '--key=k', '--upload-id=u', '--no-paginate']],
+    ['a repeated option: the last value wins', ['list-parts', '--bucket', 'first', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--no-paginate']],
+    ['global options after the command and abbreviated', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--no-pag', '--outp', 'json']],
+  ])('%s', async (_title, argv) => {
+    const result = await runInProcess(argv, { fakeResponses: listParts });
+    expect(result.exitCode).toBe(0);
+    expect(result.calls).toHaveLength(1);
+    expect(result.calls[0].input).toMatchObject({ Bucket: 'bkt', Key: 'k', UploadId: 'u' });
+  });
+
+  it('takes a value that starts with a dash after =', async () => {
+    const result = await runInProcess(['list-parts', '--bucket', 'bkt', '--key=-foo', '--upload-id', 'u', '--no-paginate'], { fakeResponses: listParts });
+    expect(result.calls[0].input.Key).toBe('-foo');
+  });
+
+  it('takes a negative number as a value, like argparse', async () => {
+    const result = await runInProcess(['list-parts', '--bucket', 'bkt', '--key', '-5', '--upload-id', 'u', '--no-paginate'], { fakeResponses: listParts });
+    expect(result.calls[0].input.Key).toBe('-5');
+  });
+
+  it('--bucket-key-enabled and --no-bucket-key-enabled: the last one wins', async () => {
+    const created = { CreateMultipartUpload: { Bucket: 'bkt', Key: 'k', UploadId: 'u' } };
+    const on = await runInProcess(['create-multipart-upload', '--bucket', 'bkt', '--key', 'k', '--no-bucket-key-enabled', '--bucket-key-enabled'], { fakeResponses: created });
+    expect(on.calls[0].input.BucketKeyEnabled).toBe(true);
+    const off = await runInProcess(['create-multipart-upload', '--bucket', 'bkt', '--key', 'k', '--bucket-key-enabled', '--no-bucket-key-enabled'], { fakeResponses: created });
+    expect(off.calls[0].input.BucketKeyEnabled).toBe(false);
+  });
+
+  it('--version prints a version line anywhere in the arguments and exits 0', async () => {
+    const result = await runInProcess(['upload-part', '--version']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^s3api\/\d+\.\d+\.\d+ Node\.js\/\S+ \S+\/\S+ source\/\S+\n$/);
+  });
+
+  it.each([[['help']], [['--help']], [['upload-part', 'help']], [['upload-part', '--help']]])('%j prints help and exits 0', async (argv) => {
+    const result = await runInProcess(argv);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^NAME\n/);
+    expect(result.stdout).toContain('SYNOPSIS');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Running s3api in tests: in-process through run(argv, io) with captured streams (and, when
+ * asked, a fake S3 that records the SDK input), or as a real child process of bin/s3api.js.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { run, type CliIO } from '../../src/cli.js';
+import { nodeFileSystem } from '../../src/engine/paramfile.js';
+import { createSdkPort, type ClientSettings, type S3Port } from '../../src/s3/client.js';
+
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+export interface SdkCall {
+  readonly operation: string;
+  readonly input: Record<string, unknown>;
+  readonly settings: ClientSettings;
+}
+
+export interface InProcessOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly cwd?: string;
+  readonly homedir?: string;
+  readonly tty?: { columns: number };
+  /** Answer SDK calls with these responses instead of talking to a server. */
+  readonly fakeResponses?: Record<string, Record<string, unknown>>;
+}
+
+export const TEST_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'testing',
+  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_DEFAULT_REGION: 'us-east-1',
+};
+
+/** A HOME with no ~/.aws, so the developer's own config never leaks into a test. */
+export function emptyHome(): string {
+  return mkdtempSync(join(tmpdir(), 's3api-home-'));
+}
+
+export async function runInProcess(
+  argv: readonly string[],
+  options: InProcessOptions = {},
+): Promise<CliResult & { calls: SdkCall[] }> {
+  let stdout = '';
+  let stderr = '';
+  const calls: SdkCall[] = [];
+  const fake = options.fakeResponses;
+  const io: CliIO = {
+    stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: options.env ?? { ...TEST_CREDENTIALS },
+    cwd: options.cwd ?? process.cwd(),
+    homedir: options.homedir ?? emptyHome(),
+    fs: nodeFileSystem,
+    connect: async (settings: ClientSettings): Promise<S3Port> => {
+      if (!fake) {
+        const real = await createSdkPort(settings);
+        return {
+          send: async (operation, input) => {
+            calls.push({ operation, input, settings });
+            return real.send(operation, input);
+          },
+        };
+      }
+      return {
+        send: async (operation, input) => {
+          calls.push({ operation, input, settings });
+          const response = fake[operation];
+          if (!response) throw new Error(`no fake response for ${operation}`);
+          return response;
+        },
+      };
+    },
+  };
+  const exitCode = await run(argv, io);
+  return { stdout, stderr, exitCode, calls };
+}
+
+const BIN = resolve(import.meta.dirname, '../../bin/s3api.js');
+
+/** The built CLI as a user runs it (needs `npm run build`, which `npm test` does first). */
+export function spawnCli(
+  argv: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string; input?: string } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...TEST_CREDENTIALS, ...options.env },
+    input: options.input ?? '',
+    encoding: 'utf8',
+  });
+  return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
