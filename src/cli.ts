@@ -7,7 +7,6 @@ import { createRequire } from 'node:module';
 import { parseCommandLine, type ParsedCommandLine } from './engine/argv.js';
 import { operationHelp, programHelp } from './engine/help.js';
 import { nodeFileSystem, type FileSystemPort } from './engine/paramfile.js';
-import { runOperation } from './engine/run-operation.js';
 import { CliError, ExitCode, generalError, paramError } from './errors/errors.js';
 import { formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
@@ -70,7 +69,8 @@ async function structuredErrorRenderer(): Promise<StructuredErrorRenderer> {
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
-  let errorFormat: ErrorFormat = errorFormatSetting(undefined, io.env);
+  // Read before parsing, so that argument errors are printed in the requested format too.
+  let errorFormat: ErrorFormat = errorFormatSetting(rawOptionValue(argv, '--cli-error-format'), io.env);
   try {
     // The AWS CLI looks at the raw arguments for the prompt flags before parsing anything.
     if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
@@ -87,6 +87,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       return ExitCode.ok;
     }
     checkGlobalOptions(parsed);
+    // The pipeline (formatters, SDK) is loaded only when a command runs: --help stays fast.
+    const { runOperation } = await import('./engine/run-operation.js');
     await runOperation(parsed, io);
     return ExitCode.ok;
   } catch (error) {
@@ -94,6 +96,15 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stderr.write(formatError(cliError, errorFormat, await structuredErrorRenderer()));
     return cliError.exitCode;
   }
+}
+
+function rawOptionValue(argv: readonly string[], flag: string): string | undefined {
+  let value: string | undefined;
+  argv.forEach((token, index) => {
+    if (token === flag) value = argv[index + 1];
+    else if (token.startsWith(`${flag}=`)) value = token.slice(flag.length + 1);
+  });
+  return value;
 }
 
 function describeUnexpected(error: unknown): string {
