@@ -4,8 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startMoto } from './moto.mjs';
+
+// The SDK used here to set up the bucket would otherwise print its Node.js support notice.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const { CreateBucketCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
 
 const MIB = 1024 * 1024;
 const bin = resolve(import.meta.dirname, '../bin/s3api.js');
