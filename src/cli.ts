@@ -10,6 +10,7 @@ import { nodeFileSystem, type FileSystemPort } from './engine/paramfile.js';
 import { CliError, ExitCode, generalError, paramError } from './errors/errors.js';
 import { formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
+import type { PagerProcess } from './output/pager.js';
 import type { ClientSettings, S3Port } from './s3/client.js';
 import type { ErrorFormat } from './spec/globals.js';
 
@@ -28,6 +29,8 @@ export interface CliIO {
   readonly fs: FileSystemPort;
   /** Creates the S3 connection; tests inject a recorder instead of the SDK. */
   readonly connect: (settings: ClientSettings) => Promise<S3Port>;
+  /** Starts the output pager (only used when stdout is a terminal). */
+  readonly openPager: (command: readonly string[], env: Readonly<Record<string, string | undefined>>) => Promise<PagerProcess>;
 }
 
 export function processIO(): CliIO {
@@ -39,6 +42,7 @@ export function processIO(): CliIO {
     homedir: osHomedir(),
     fs: nodeFileSystem,
     connect: async (settings) => (await import('./s3/client.js')).createSdkPort(settings),
+    openPager: async (command, env) => (await import('./output/pager.js')).spawnPager(command, env),
   };
 }
 

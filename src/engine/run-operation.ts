@@ -26,6 +26,7 @@ import type { OperationSpec } from '../spec/types.js';
 import type { ClientSettings } from '../s3/client.js';
 import type { FileBody } from '../s3/body.js';
 import { compileQuery } from '../output/query.js';
+import { pagerCommand } from '../output/pager.js';
 import { renderPages, renderResult, type RenderOptions } from '../output/render.js';
 import { isoTimestamp, shapeResponse } from '../output/shape.js';
 import type { ParsedCommandLine } from './argv.js';
@@ -117,11 +118,29 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO): Promis
   if (operation.paginator && plan?.paginate) {
     const { pages, nextToken } = await collectPages(operation.paginator, input, pagination, fetchShaped);
     const options = renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config));
-    io.stdout.write(renderPages(operation.paginator, pages, nextToken, options));
+    await writeOutput(io, renderPages(operation.paginator, pages, nextToken, options), parsed, config);
     return;
   }
   const shaped = await fetchShaped(input);
-  io.stdout.write(renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config))));
+  const rendered = renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config)));
+  await writeOutput(io, rendered, parsed, config);
+}
+
+/** stdout, or the pager when stdout is a terminal and a pager is configured (SPEC §7). */
+async function writeOutput(io: CliIO, text: string, parsed: ParsedCommandLine, config: SharedConfig): Promise<void> {
+  const command = pagerCommand({
+    isTTY: io.stdout.isTTY === true,
+    noCliPager: parsed.globals.noCliPager === true,
+    env: io.env,
+    profilePager: config.profile.cli_pager,
+  });
+  if (!command || text === '') {
+    io.stdout.write(text);
+    return;
+  }
+  const pager = await io.openPager(command, io.env);
+  pager.write(text);
+  await pager.close();
 }
 
 /** --page-size and --max-items were checked as integers while parsing, as argparse does. */

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, type CliIO } from '../../src/cli.js';
 import { nodeFileSystem } from '../../src/engine/paramfile.js';
+import { pagerStartError } from '../../src/output/pager.js';
 import { createSdkPort, type ClientSettings, type S3Port } from '../../src/s3/client.js';
 
 export interface CliResult {
@@ -27,6 +28,8 @@ export interface InProcessOptions {
   readonly cwd?: string;
   readonly homedir?: string;
   readonly tty?: { columns: number };
+  /** Records what would be sent to a pager instead of starting one. */
+  readonly pager?: { command?: readonly string[]; text: string; fails?: boolean };
   /** Answer SDK calls with these responses instead of talking to a server. */
   readonly fakeResponses?: Record<string, Record<string, unknown>>;
 }
@@ -57,6 +60,13 @@ export async function runInProcess(
     cwd: options.cwd ?? process.cwd(),
     homedir: options.homedir ?? emptyHome(),
     fs: nodeFileSystem,
+    openPager: async (command) => {
+      const pager = options.pager;
+      if (!pager) throw new Error('no pager expected in this test');
+      if (pager.fails) throw pagerStartError(`[Errno 2] No such file or directory: '${command[0]}'`);
+      pager.command = command;
+      return { write: (chunk) => void (pager.text += chunk), close: async () => undefined };
+    },
     connect: async (settings: ClientSettings): Promise<S3Port> => {
       if (!fake) {
         const real = await createSdkPort(settings);
