@@ -12,19 +12,10 @@
  */
 import type { UploadPartCommandInput } from '@aws-sdk/client-s3';
 import { open, type FileHandle } from 'node:fs/promises';
+import { CHECKSUM_ALGORITHMS } from '../spec/common.js';
 
-export const CHECKSUM_ALGORITHMS = [
-  'CRC32',
-  'CRC32C',
-  'CRC64NVME',
-  'SHA1',
-  'SHA256',
-  'SHA512',
-  'MD5',
-  'XXHASH64',
-  'XXHASH3',
-  'XXHASH128',
-] as const;
+// The algorithm list is the model's enum, declared once in the operation tables.
+export { CHECKSUM_ALGORITHMS };
 
 export type ChecksumAlgorithm = (typeof CHECKSUM_ALGORITHMS)[number];
 
