@@ -15,7 +15,7 @@
  * exact); `to_number()` does not read non-ASCII digits, which Python's `int()` does.
  */
 import { generalError, paramError } from '../errors/errors.js';
-import { PyFloat, type OutputObject, type OutputValue } from './value.js';
+import { PyFloat, type OutputValue } from './value.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -1024,7 +1024,10 @@ function pythonSlice<T>(items: readonly T[], start: number | null, stop: number 
   return result;
 }
 
-/** Python's `sum()`: an int while every item is an int, a float from the first float on. */
+/**
+ * Python's `sum()`: an int while every item is an int, a float from the first float on; added
+ * left to right like Python 3.11 (the goldens' Python; 3.12 compensates float rounding).
+ */
 function pythonSum(items: ReadonlyArray<number | PyFloat>): number | PyFloat {
   let total = 0;
   let sawFloat = false;
