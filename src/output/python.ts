@@ -68,60 +68,6 @@ export function floatValue(value: PyFloat | number): number {
   return value instanceof PyFloat ? value.value : value;
 }
 
-/** `str(value)`: what the text and table formats print for a cell. */
-export function pythonStr(value: OutputValue): string {
-  return typeof value === 'string' ? value : pythonRepr(value);
-}
-
-/** `repr(value)`: how Python prints a value nested inside a list or dict. */
-export function pythonRepr(value: OutputValue): string {
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'string') return reprString(value);
-  if (isPythonFloat(value)) return formatPythonFloat(floatValue(value));
-  if (typeof value === 'number') return formatPythonInt(value);
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) => `${reprString(key)}: ${pythonRepr(item)}`);
-  return `{${entries.join(', ')}}`;
-}
-
-/** Characters `str.isprintable()` rejects: other/separator categories, except the space. */
-const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-function reprString(text: string): string {
-  // Python prefers single quotes and switches to double quotes only to avoid escaping.
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let result = quote;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    if (char === quote || char === '\\') result += `\\${char}`;
-    else if (char === '\t') result += '\\t';
-    else if (char === '\n') result += '\\n';
-    else if (char === '\r') result += '\\r';
-    else if (char !== ' ' && NOT_PRINTABLE.test(char)) result += escapeCodePoint(codePoint);
-    else result += char;
-  }
-  return result + quote;
-}
-
-function escapeCodePoint(codePoint: number): string {
-  const hex = codePoint.toString(16);
-  if (codePoint <= 0xff) return `\\x${hex.padStart(2, '0')}`;
-  if (codePoint <= 0xffff) return `\\u${hex.padStart(4, '0')}`;
-  return `\\U${hex.padStart(8, '0')}`;
-}
-
-/** The name in Python's `'int' object has no attribute 'items'` style messages. */
-export function pythonTypeName(value: OutputValue): string {
-  if (value === null) return 'NoneType';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'string') return 'str';
-  if (isPythonFloat(value)) return 'float';
-  if (typeof value === 'number') return 'int';
-  return Array.isArray(value) ? 'list' : 'dict';
-}
-
 /** Python truthiness: None, False, 0, 0.0, "", [] and {} are false. */
 export function isPythonFalsy(value: OutputValue): boolean {
   if (value === null || value === false || value === '' || value === 0) return true;

@@ -11,7 +11,8 @@
  */
 import { generalError } from '../errors/errors.js';
 import { displayWidth } from './east-asian-width.js';
-import { isPythonFalsy, isScalar, pythonStr, pythonTypeName, sortCodePoints } from './python.js';
+import { pythonStr, pythonTypeName } from '../engine/python-repr.js';
+import { isPythonFalsy, isScalar, sortCodePoints } from './python.js';
 import { isOutputObject, type OutputObject, type OutputValue } from './value.js';
 
 export interface TableOptions {

@@ -4,7 +4,8 @@
  * key they were found under; nested lists and dicts follow on their own lines.
  */
 import { generalError } from '../errors/errors.js';
-import { isScalar, pythonStr, pythonTypeName, sortCodePoints, sortedKeys } from './python.js';
+import { pythonStr, pythonTypeName } from '../engine/python-repr.js';
+import { isScalar, sortCodePoints, sortedKeys } from './python.js';
 import { isOutputObject, type OutputObject, type OutputValue } from './value.js';
 
 export function formatText(value: OutputValue): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, formatPythonFloat, pythonRepr, pythonStr } from '../../../src/output/python.js';
+import { pythonRepr, pythonStr } from '../../../src/engine/python-repr.js';
+import { compareCodePoints, formatPythonFloat } from '../../../src/output/python.js';
 import { PyFloat } from '../../../src/output/value.js';
 
 describe('formatPythonFloat (repr)', () => {
