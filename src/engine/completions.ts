@@ -1,0 +1,123 @@
+/**
+ * bash and zsh completion scripts generated from the operation tables, so a new flag is
+ * completed the moment it is declared. `npm run completions` writes them to completions/.
+ */
+import { OPERATIONS } from '../operations/index.js';
+import { memberToFlag } from '../spec/flag-name.js';
+import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS, type OptionSpec } from '../spec/globals.js';
+import type { OperationSpec } from '../spec/types.js';
+
+interface CompletableOption {
+  readonly flag: string;
+  readonly takesValue: boolean;
+  readonly choices?: readonly string[];
+}
+
+function fromOptionSpec(option: OptionSpec): CompletableOption {
+  return { flag: option.flag, takesValue: option.arity !== 'flag', choices: option.choices };
+}
+
+function operationOptions(operation: OperationSpec): CompletableOption[] {
+  const options: CompletableOption[] = [];
+  for (const param of operation.params) {
+    if (param.hidden) continue;
+    const flag = memberToFlag(param.member);
+    if (param.type === 'boolean') {
+      options.push({ flag, takesValue: false }, { flag: `--no-${flag.slice(2)}`, takesValue: false });
+    } else {
+      options.push({ flag, takesValue: true, choices: param.choices });
+    }
+  }
+  options.push(...OPERATION_EXTRA_OPTIONS.map(fromOptionSpec));
+  if (operation.paginator) options.push(...PAGINATION_OPTIONS.map(fromOptionSpec));
+  return options;
+}
+
+const GLOBALS = GLOBAL_OPTIONS.map(fromOptionSpec);
+const COMMANDS = [...OPERATIONS.map((operation) => operation.name), 'help'];
+
+/** Options whose value is a local path: completed with file names. */
+const PATH_FLAGS = new Set(['--body', '--ca-bundle']);
+
+function valueCases(options: readonly CompletableOption[]): string[] {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const option of options) {
+    if (!option.choices || seen.has(option.flag)) continue;
+    seen.add(option.flag);
+    lines.push(`    ${option.flag}) COMPREPLY=($(compgen -W "${option.choices.join(' ')}" -- "$cur")); return ;;`);
+  }
+  return lines;
+}
+
+export function bashCompletion(): string {
+  const commandCases = OPERATIONS.map((operation) => {
+    const flags = [...operationOptions(operation), ...GLOBALS].map((option) => option.flag).join(' ');
+    return `      ${operation.name}) opts="${flags}" ;;`;
+  });
+  const allOptions = [...GLOBALS, ...OPERATIONS.flatMap(operationOptions)];
+  const pathFlags = [...PATH_FLAGS].join('|');
+  return `# bash completion for s3api — generated from the operation tables by \`npm run completions\`.
+_s3api() {
+  local cur prev command opts word
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  case "$prev" in
+${valueCases(allOptions).join('\n')}
+    ${pathFlags}) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  esac
+  command=""
+  local skip_value=""
+  for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+    if [[ -n "$skip_value" ]]; then skip_value=""; continue; fi
+    case "$word" in
+      ${GLOBALS.filter((option) => option.takesValue).map((option) => option.flag).join('|')}) skip_value=1 ;;
+      -*) ;;
+      *) command="$word"; break ;;
+    esac
+  done
+  if [[ -z "$command" && "$cur" != -* ]]; then
+    COMPREPLY=($(compgen -W "${COMMANDS.join(' ')}" -- "$cur"))
+    return
+  fi
+  case "$command" in
+${commandCases.join('\n')}
+      *) opts="${GLOBALS.map((option) => option.flag).join(' ')}" ;;
+  esac
+  COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+}
+complete -o default -F _s3api s3api
+`;
+}
+
+function zshSpec(option: CompletableOption): string {
+  if (!option.takesValue) return `'${option.flag}'`;
+  if (option.choices) return `'${option.flag}:value:(${option.choices.join(' ')})'`;
+  if (PATH_FLAGS.has(option.flag)) return `'${option.flag}:file:_files'`;
+  return `'${option.flag}:value:'`;
+}
+
+export function zshCompletion(): string {
+  const commandCases = OPERATIONS.map(
+    (operation) =>
+      `    (${operation.name})\n      _arguments ${[...operationOptions(operation), ...GLOBALS].map(zshSpec).join(' ')}\n      ;;`,
+  );
+  return `#compdef s3api
+# zsh completion for s3api — generated from the operation tables by \`npm run completions\`.
+_s3api() {
+  local -a commands
+  commands=(${COMMANDS.join(' ')})
+  if (( CURRENT == 2 )) || [[ \${words[2]} == -* && \${words[CURRENT]} != -* ]]; then
+    _describe 'command' commands
+    return
+  fi
+  case \${words[2]} in
+${commandCases.join('\n')}
+    (*)
+      _arguments ${GLOBALS.map(zshSpec).join(' ')}
+      ;;
+  esac
+}
+_s3api "$@"
+`;
+}
