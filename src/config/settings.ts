@@ -3,9 +3,12 @@
  * AWS CLI's precedence and error texts. Credentials, SSO and IMDS stay with the SDK's own
  * providers; the ini files are read with the SDK's own loader.
  */
+import { requireCjs } from '../s3/load-cjs.js';
 import { join } from 'node:path';
 import { configurationError, generalError, paramError } from '../errors/errors.js';
 import { parsePythonInt } from '../engine/python-int.js';
+import type { ClientSettings } from '../s3/client.js';
+import type { DebugLog } from '../s3/debug-log.js';
 import type { ErrorFormat, OutputFormat } from '../spec/globals.js';
 import { ERROR_FORMATS } from '../spec/globals.js';
 
@@ -34,7 +37,7 @@ export function configPaths(env: Environment, homedir: string): ConfigPaths {
 }
 
 export async function loadSharedConfig(paths: ConfigPaths, profileName: string): Promise<SharedConfig> {
-  const { loadSharedConfigFiles } = await import('@smithy/core/config');
+  const { loadSharedConfigFiles } = requireCjs('@smithy/core/config') as typeof import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,
@@ -165,6 +168,127 @@ export function timeoutSetting(flag: string | undefined): number | undefined {
   return seconds === 0 ? undefined : seconds * 1000;
 }
 
+/**
+ * `--ca-bundle` > AWS_CA_BUNDLE > profile `ca_bundle` > REQUESTS_CA_BUNDLE (botocore's fallback).
+ * An empty or blank value is an error since AWS CLI 2.36.6; a path is never trimmed.
+ */
 export function caBundleSetting(flag: string | undefined, env: Environment, profile: ProfileSection): string | undefined {
-  return flag ?? env.AWS_CA_BUNDLE ?? profile.ca_bundle;
+  const value = flag ?? env.AWS_CA_BUNDLE ?? profile.ca_bundle ?? env.REQUESTS_CA_BUNDLE;
+  if (value !== undefined && value.trim() === '') {
+    throw generalError(
+      'Invalid CA bundle: the configured value (ca_bundle, AWS_CA_BUNDLE, REQUESTS_CA_BUNDLE, or verify) resolved to an empty or whitespace-only string. Provide a valid path to a CA bundle file.',
+    );
+  }
+  return value;
+}
+
+/** AWS_MAX_ATTEMPTS > profile `max_attempts` > 3, converted with Python's int(). */
+export function maxAttemptsSetting(env: Environment, profile: ProfileSection): number {
+  const raw = env.AWS_MAX_ATTEMPTS ?? profile.max_attempts;
+  if (raw === undefined) return 3;
+  const attempts = parsePythonInt(raw);
+  if (attempts < 1) {
+    throw generalError(`Value provided to "max_attempts": ${attempts} must be an integer greater than or equal to one.`);
+  }
+  return attempts;
+}
+
+export type RetryMode = 'standard' | 'adaptive';
+
+/** AWS_RETRY_MODE > profile `retry_mode` > standard. AWS CLI v2 refuses v1's `legacy` mode. */
+export function retryModeSetting(env: Environment, profile: ProfileSection): RetryMode {
+  const mode = env.AWS_RETRY_MODE ?? profile.retry_mode ?? 'standard';
+  if (mode !== 'standard' && mode !== 'adaptive') {
+    throw generalError(`Invalid value provided to "mode": "${mode}" must be one of: "standard" or "adaptive"`);
+  }
+  return mode;
+}
+
+/** Endpoint variants and S3 options (SPEC §6.5, §6.6) as SDK client options. */
+export interface S3EndpointOptions {
+  readonly useAccelerateEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
+  readonly useFipsEndpoint: boolean;
+  readonly useArnRegion: boolean;
+  readonly disableMultiregionAccessPoints: boolean;
+  readonly disableS3ExpressSessionAuth: boolean;
+}
+
+/** The first value set of an env variable or config key, as botocore's boolean: `true` in any case. */
+function firstBoolean(values: readonly (string | undefined)[], fallback: boolean): boolean {
+  const value = values.find((item) => item !== undefined);
+  return value === undefined ? fallback : isTrue(value);
+}
+
+export function s3EndpointOptions(env: Environment, profile: ProfileSection): S3EndpointOptions {
+  return {
+    useAccelerateEndpoint: isTrue(profile['s3.use_accelerate_endpoint']),
+    // The `s3` section's own setting wins over the general one.
+    useDualstackEndpoint: firstBoolean(
+      [profile['s3.use_dualstack_endpoint'], env.AWS_USE_DUALSTACK_ENDPOINT, profile.use_dualstack_endpoint],
+      false,
+    ),
+    useFipsEndpoint: firstBoolean([env.AWS_USE_FIPS_ENDPOINT, profile.use_fips_endpoint], false),
+    // The AWS CLI follows the region of an access-point ARN unless told not to.
+    useArnRegion: firstBoolean([env.AWS_S3_USE_ARN_REGION, profile.s3_use_arn_region, profile['s3.use_arn_region']], true),
+    disableMultiregionAccessPoints: firstBoolean(
+      [env.AWS_S3_DISABLE_MULTIREGION_ACCESS_POINTS, profile['s3.s3_disable_multiregion_access_points']],
+      false,
+    ),
+    disableS3ExpressSessionAuth: firstBoolean(
+      [env.AWS_S3_DISABLE_EXPRESS_SESSION_AUTH, profile.s3_disable_express_session_auth],
+      false,
+    ),
+  };
+}
+
+function environmentCredentials(env: Environment, profile: ProfileSelection): ClientSettings['environmentCredentials'] {
+  // The AWS CLI ignores credentials in the environment when --profile is given explicitly
+  // (AWS_PROFILE does not have that effect).
+  if (profile.explicit || !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return undefined;
+  return {
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    sessionToken: env.AWS_SESSION_TOKEN || undefined,
+  };
+}
+
+export interface ClientSources {
+  /** Parsed global options by key: values, or `true` for flags. */
+  readonly globals: Readonly<Record<string, string | true>>;
+  readonly env: Environment;
+  readonly profile: ProfileSelection;
+  readonly config: SharedConfig;
+  readonly paths: ConfigPaths;
+  readonly log: DebugLog;
+}
+
+/** Everything the S3 client needs, resolved once from flags, environment and profile. */
+export function clientSettings({ globals, env, profile, config, paths, log }: ClientSources): ClientSettings {
+  const flag = (key: string) => (typeof globals[key] === 'string' ? (globals[key] as string) : undefined);
+  const endpoint = endpointSetting(flag('endpointUrl'), env, config);
+  const addressingStyle = addressingStyleSetting(config.profile);
+  const verifySsl = globals.noVerifySsl !== true;
+  return {
+    region: regionSetting(flag('region'), env, config.profile),
+    endpoint,
+    // A custom endpoint means path-style addressing unless virtual is configured (SPEC §6.5).
+    forcePathStyle: endpoint !== undefined ? addressingStyle !== 'virtual' : addressingStyle === 'path',
+    ...s3EndpointOptions(env, config.profile),
+    // Named even when it is `default`: the SDK's credential chain then leaves the environment
+    // alone (the CLI has already applied its own precedence to environment credentials).
+    profile: profile.name,
+    configFiles: paths,
+    environmentCredentials: environmentCredentials(env, profile),
+    noSignRequest: globals.noSignRequest === true,
+    verifySsl,
+    // --no-verify-ssl turns the CA bundle off entirely: not even an empty one is checked.
+    caBundle: verifySsl ? caBundleSetting(flag('caBundle'), env, config.profile) : undefined,
+    connectTimeoutMs: timeoutSetting(flag('cliConnectTimeout')),
+    readTimeoutMs: timeoutSetting(flag('cliReadTimeout')),
+    checksumCalculation: checksumCalculationSetting(env, config.profile),
+    maxAttempts: maxAttemptsSetting(env, config.profile),
+    retryMode: retryModeSetting(env, config.profile),
+    log,
+  };
 }

@@ -1,20 +1,34 @@
 /**
  * The one place that talks to the AWS SDK. Loaded lazily: `--help`, `--version` and skeletons
- * never import it. Everything the AWS CLI does differently from the SDK's defaults is set here.
+ * never import it. Everything the AWS CLI does differently from the SDK's defaults is set here,
+ * and every setting the CLI resolves is passed explicitly, so the SDK does not read the
+ * environment or the config files a second time with rules of its own.
  */
+import { requireCjs } from './load-cjs.js';
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import type { ConfigPaths } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
+import type { DebugLog } from './debug-log.js';
 import { toCliError, type RequestContext } from './errors.js';
 
 export interface ClientSettings {
+  /** Undefined when no region is configured anywhere: S3 then uses its global endpoint. */
   readonly region?: string;
   readonly endpoint?: string;
   readonly forcePathStyle: boolean;
-  readonly profile?: string;
+  readonly useAccelerateEndpoint: boolean;
+  readonly useDualstackEndpoint: boolean;
+  readonly useFipsEndpoint: boolean;
+  readonly useArnRegion: boolean;
+  readonly disableMultiregionAccessPoints: boolean;
+  readonly disableS3ExpressSessionAuth: boolean;
+  readonly profile: string;
+  /** The config and credentials files the SDK's credential providers must read. */
+  readonly configFiles: ConfigPaths;
   /** Credentials from the environment beat the profile unless --profile was given. */
   readonly environmentCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   readonly noSignRequest: boolean;
@@ -25,6 +39,8 @@ export interface ClientSettings {
   readonly checksumCalculation: 'when_supported' | 'when_required';
   readonly maxAttempts: number;
   readonly retryMode: 'standard' | 'adaptive';
+  /** Warnings and the --debug log on stderr. */
+  readonly log: DebugLog;
 }
 
 export interface S3Port {
@@ -34,44 +50,97 @@ export interface S3Port {
 /** SDK members the CLI prepares itself; restored after SDK middleware that would rewrite them. */
 const CLI_OWNED_MEMBERS = ['SSECustomerKey', 'SSECustomerKeyMD5', 'CopySourceSSECustomerKey', 'CopySourceSSECustomerKeyMD5'];
 
-function loadCaBundle(path: string): Buffer {
+/** Python's errno texts, as the AWS CLI shows them when the CA bundle cannot be read. */
+const ERRNO_TEXTS: Readonly<Record<string, string>> = {
+  ENOENT: '[Errno 2] No such file or directory',
+  EACCES: '[Errno 13] Permission denied',
+  EISDIR: '[Errno 21] Is a directory',
+};
+
+type CaBundle = { readonly pem: Buffer } | { readonly unreadable: string };
+
+function readCaBundle(path: string): CaBundle {
   try {
-    return readFileSync(path);
+    return { pem: readFileSync(path) };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '[Errno 2] No such file or directory' : String(error);
-    throw generalError(`SSL validation failed for ${path} ${reason}`);
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { unreadable: (code && ERRNO_TEXTS[code]) ?? message };
   }
+}
+
+/**
+ * The AWS CLI's backoff in both retry modes: `random() * min(2 ** retries, 20)` seconds, with a
+ * 1 s base for every kind of error (the SDK's own default base is 50 ms).
+ */
+class CliBackoff {
+  constructor(private readonly log: DebugLog) {}
+
+  computeNextBackoffDelay(retries: number): number {
+    const delayMs = Math.floor(Math.random() * Math.min(1000 * 2 ** retries, 20_000));
+    this.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delayMs / 1000}`);
+    return delayMs;
+  }
+
+  /** The SDK asks for a longer base after throttling errors; the AWS CLI's base is the same for all. */
+  setDelayBase(): void {}
 }
 
 export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
   // stderr carries only what the AWS CLI prints: the SDK's own switch for its Node.js
   // support notice keeps that notice out of it.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const sdk = await import('@aws-sdk/client-s3');
-  const { NodeHttpHandler } = await import('@smithy/node-http-handler');
-  const ca = settings.caBundle ? loadCaBundle(settings.caBundle) : undefined;
+  const sdk = requireCjs('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+  const { NodeHttpHandler } = requireCjs('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler');
+  const { AdaptiveRetryStrategy, StandardRetryStrategy } = requireCjs('@smithy/core/retry') as typeof import('@smithy/core/retry');
+  const { log } = settings;
+  // Read now, reported with the request URL when a TLS connection needs it: the AWS CLI opens
+  // the bundle only for https, so an http endpoint works with a missing bundle.
+  const caBundle = settings.verifySsl && settings.caBundle ? readCaBundle(settings.caBundle) : undefined;
   const requestHandler = new NodeHttpHandler({
     connectionTimeout: settings.connectTimeoutMs,
     socketTimeout: settings.readTimeoutMs,
     httpAgent: new HttpAgent({ keepAlive: true }),
-    httpsAgent: new HttpsAgent({ keepAlive: true, rejectUnauthorized: settings.verifySsl, ca }),
+    httpsAgent: new HttpsAgent({
+      keepAlive: true,
+      rejectUnauthorized: settings.verifySsl,
+      ca: caBundle && 'pem' in caBundle ? caBundle.pem : undefined,
+    }),
   });
+  const backoff = new CliBackoff(log);
+  const retryStrategy =
+    settings.retryMode === 'adaptive'
+      ? new AdaptiveRetryStrategy(settings.maxAttempts, { backoff })
+      : new StandardRetryStrategy({ maxAttempts: settings.maxAttempts, backoff });
   const config: S3ClientConfig = {
-    region: settings.region ?? 'us-east-1',
+    // The AWS CLI sends S3 requests without a region to the global endpoint (s3.amazonaws.com).
+    region: settings.region ?? 'aws-global',
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
+    useAccelerateEndpoint: settings.useAccelerateEndpoint,
+    useDualstackEndpoint: settings.useDualstackEndpoint,
+    useFipsEndpoint: settings.useFipsEndpoint,
+    useArnRegion: settings.useArnRegion,
+    disableMultiregionAccessPoints: settings.disableMultiregionAccessPoints,
+    disableS3ExpressSessionAuth: settings.disableS3ExpressSessionAuth,
     profile: settings.profile,
     credentials: settings.environmentCredentials,
     requestHandler,
     maxAttempts: settings.maxAttempts,
     retryMode: settings.retryMode,
+    retryStrategy,
     requestChecksumCalculation: settings.checksumCalculation === 'when_supported' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // Also receives the credential chain's warnings, which the AWS CLI does not print.
+    logger: log.sdkLogger(),
   };
   if (settings.noSignRequest) {
     // Unsigned requests need no credentials: a placeholder keeps the provider chain from
     // running, and the signature is removed after signing (below).
     config.credentials = { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' };
+  } else if (!config.credentials) {
+    // The client hands its whole configuration to the default credential chain, whose
+    // config-file providers read these two paths: the files the CLI itself resolved.
+    Object.assign(config, { filepath: settings.configFiles.credentialsFile, configFilepath: settings.configFiles.configFile });
   }
   const client = new sdk.S3Client(config);
 
@@ -91,13 +160,19 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         (next) => async (args) => next({ ...args, input: { ...(args.input as object), ...cliOwned } }),
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
       );
-      // The JS SDK tags requests with an `x-id` query parameter the AWS CLI does not send.
+      // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
+      // parameter, and ends the path of a bucket-level operation with a slash after an endpoint
+      // path (`/bkt/?uploads`) where botocore joins them without one (`/bkt?uploads`).
       command.middlewareStack.add(
         (next) => async (args) => {
-          delete (args.request as SdkHttpRequest).query?.['x-id'];
+          const request = args.request as SdkHttpRequest;
+          delete request.query?.['x-id'];
+          if (!('Key' in input) && request.path.length > 1 && request.path.endsWith('/')) {
+            request.path = request.path.slice(0, -1);
+          }
           return next(args);
         },
-        { step: 'build', name: 's3apiDropOperationQuery' },
+        { step: 'build', name: 's3apiAwsCliUrl' },
       );
       // Runs once per attempt, just before the request goes out (inside the retry loop).
       command.middlewareStack.add(
@@ -105,9 +180,21 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
           context.attempts += 1;
           const request = args.request as SdkHttpRequest;
           context.url = requestUrl(request);
+          if (request.protocol === 'https:') checkTls(request, context.url);
           // Each attempt opens the file range again, so a retried part carries the same bytes.
           if (body) request.body = body.open();
-          return next(args);
+          log.debug(
+            'botocore.endpoint',
+            `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${context.url}, headers=${log.formatHeaders(request.headers)}>`,
+          );
+          try {
+            const result = (await next(args)) as { response: SdkHttpResponse };
+            logResponse(request, result.response);
+            return result;
+          } catch (error) {
+            log.debug('botocore.endpoint', `Exception received when sending HTTP request: ${describeError(error)}`);
+            throw error;
+          }
         },
         { step: 'deserialize', priority: 'low', name: 's3apiPerAttempt' },
       );
@@ -132,6 +219,22 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
       }
     },
   };
+
+  function checkTls(request: SdkHttpRequest, url: string): void {
+    if (caBundle && 'unreadable' in caBundle) throw generalError(`SSL validation failed for ${url} ${caBundle.unreadable}`);
+    if (!settings.verifySsl) log.warnUnverifiedHttps(request.hostname);
+  }
+
+  /** urllib3's status line and botocore's response headers line. */
+  function logResponse(request: SdkHttpRequest, response: SdkHttpResponse): void {
+    const port = request.port ?? (request.protocol === 'https:' ? 443 : 80);
+    const length = response.headers['content-length'] ?? 'None';
+    log.debug(
+      'urllib3.connectionpool',
+      `${request.protocol}//${request.hostname}:${port} "${request.method} ${requestTarget(request)} HTTP/1.1" ${response.statusCode} ${length}`,
+    );
+    log.debug('botocore.parsers', `Response headers: ${log.formatHeaders(response.headers)}`);
+  }
 }
 
 interface SdkCommand {
@@ -142,6 +245,7 @@ interface SdkCommand {
 }
 
 interface SdkHttpRequest {
+  method: string;
   protocol: string;
   hostname: string;
   port?: number;
@@ -151,14 +255,30 @@ interface SdkHttpRequest {
   body?: unknown;
 }
 
+interface SdkHttpResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+}
+
 /** Headers the AWS CLI leaves out of a request made with --no-sign-request. */
 const UNSIGNED_DROPPED_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
+
+/** Path and query string of a request. */
+function requestTarget(request: SdkHttpRequest): string {
+  const query = Object.entries(request.query ?? {})
+    .map(([name, value]) => (value === null || value === '' ? name : `${name}=${encodeURIComponent(String(value))}`))
+    .join('&');
+  return `${request.path}${query ? `?${query}` : ''}`;
+}
 
 /** The full request URL, query string included, as the AWS CLI shows it in connection errors. */
 function requestUrl(request: SdkHttpRequest): string {
   const port = request.port ? `:${request.port}` : '';
-  const query = Object.entries(request.query ?? {})
-    .map(([name, value]) => (value === null || value === '' ? name : `${name}=${encodeURIComponent(String(value))}`))
-    .join('&');
-  return `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
+  return `${request.protocol}//${request.hostname}${port}${requestTarget(request)}`;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  return `${error.name}${code ? ` (${code})` : ''}: ${error.message}`;
 }

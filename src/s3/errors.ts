@@ -1,6 +1,7 @@
 /**
  * SDK failures turned into the AWS CLI's error lines and exit codes (SPEC §5).
  */
+import { isIP } from 'node:net';
 import { CliError, ExitCode, configurationError, generalError, serviceError } from '../errors/errors.js';
 
 export interface RequestContext {
@@ -10,7 +11,36 @@ export interface RequestContext {
   readonly maxAttempts: number;
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'EPIPE']);
+/** No connection could be made: botocore's EndpointConnectionError. */
+const CONNECT_FAILURE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ETIMEDOUT']);
+
+/** The connection broke before a response arrived: botocore's ConnectionClosedError. */
+const CONNECTION_CLOSED_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+/**
+ * Node's codes for certificate verification failures (OpenSSL's X509_V_ERR names), which
+ * Python reports as `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: <reason>`.
+ */
+const CERTIFICATE_ERROR_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_NOT_YET_VALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'CERT_CHAIN_TOO_LONG',
+  'INVALID_CA',
+  'INVALID_PURPOSE',
+  'PATH_LENGTH_EXCEEDED',
+  'HOSTNAME_MISMATCH',
+]);
 
 const THROTTLING_CODES = new Set([
   'Throttling',
@@ -72,19 +102,40 @@ export function toCliError(error: unknown, context: RequestContext): CliError {
       'NoCredentials',
     );
   }
+  const status = sdkError.$metadata?.httpStatusCode ?? sdkError.$response?.statusCode;
+  if (status !== undefined && status >= 300) return serviceFailure(sdkError, status, context);
+  // Checked before the timeout name: the SDK renames ECONNRESET, EPIPE and ETIMEDOUT errors
+  // TimeoutError, though only its own timers mean a connect or read timeout.
+  const code = sdkError.code ?? '';
+  if (CONNECTION_CLOSED_CODES.has(code)) {
+    return generalError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+  }
+  if (CONNECT_FAILURE_CODES.has(code)) return generalError(`Could not connect to the endpoint URL: "${url}"`);
   if (sdkError.name === 'TimeoutError') {
     const connect = /establish a connection/.test(sdkError.message ?? '');
     return generalError(`${connect ? 'Connect' : 'Read'} timeout on endpoint URL: "${url}"`);
   }
-  const status = sdkError.$metadata?.httpStatusCode ?? sdkError.$response?.statusCode;
-  if (status !== undefined && status >= 300) return serviceFailure(sdkError, status, context);
-  if (sdkError.code && CONNECTION_ERROR_CODES.has(sdkError.code)) {
-    return generalError(`Could not connect to the endpoint URL: "${url}"`);
-  }
-  if (sdkError.code && /CERT|SSL|TLS|SELF_SIGNED/.test(sdkError.code)) {
-    return generalError(`SSL validation failed for ${url} ${sdkError.message ?? sdkError.code}`);
-  }
+  const tlsFailure = describeTlsFailure(sdkError, url);
+  if (tlsFailure) return generalError(`SSL validation failed for ${url} ${tlsFailure}`);
   return new CliError(sdkError.message ?? String(error), ExitCode.other, 'General');
+}
+
+/**
+ * A TLS failure in Python's words, without the `(_ssl.c:NNN)` source location Python appends:
+ * `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate`,
+ * `[SSL: WRONG_VERSION_NUMBER] wrong version number`.
+ */
+function describeTlsFailure(sdkError: SdkError, url: string): string | undefined {
+  const code = sdkError.code ?? '';
+  const verifyFailed = '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed:';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const host = URL.canParse(url) ? new URL(url).hostname.replace(/^\[|\]$/g, '') : '';
+    return `${verifyFailed} ${isIP(host) ? 'IP address' : 'Hostname'} mismatch, certificate is not valid for '${host}'.`;
+  }
+  if (CERTIFICATE_ERROR_CODES.has(code)) return `${verifyFailed} ${sdkError.message ?? code}`;
+  // Other handshake failures carry OpenSSL's error string: `…:SSL routines:<function>:<reason>:…`.
+  const reason = /:SSL routines:[^:]*:([^:]+):/.exec(sdkError.message ?? '')?.[1];
+  return reason ? `[SSL: ${reason.toUpperCase().replace(/ /g, '_')}] ${reason}` : undefined;
 }
 
 /**

@@ -1,0 +1,109 @@
+/**
+ * A loopback HTTP proxy in front of the S3 server that misbehaves on purpose, request by
+ * request: it resets the connection in the middle of the body, answers 500 or 503 SlowDown, or
+ * never answers. Every request it receives is recorded with its body, so tests can prove that
+ * a retried part was sent again byte for byte.
+ */
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+export type Fault =
+  /** Forward to the server. */
+  | 'pass'
+  /** Reset the TCP connection once the first chunk of the body has arrived. */
+  | 'reset-mid-body'
+  /** 500 with an HTML body and no error code, as moto's own internal errors look. */
+  | 'internal-error'
+  /** 503 with S3's SlowDown error document (a throttling error). */
+  | 'slow-down'
+  /** Read the whole request, then never answer. */
+  | 'stall';
+
+export interface ProxiedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  /** The bytes received (up to the reset, for `reset-mid-body`). */
+  readonly body: Buffer;
+  readonly fault: Fault;
+}
+
+export interface FaultProxy {
+  readonly url: string;
+  readonly requests: ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+const INTERNAL_ERROR_PAGE = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n';
+
+const SLOW_DOWN_DOCUMENT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>FAULTPROXY</RequestId></Error>';
+
+/** Starts the proxy; request N (1-based) meets `faults[N - 1]`, later requests pass. */
+export async function startFaultProxy(target: string, faults: readonly Fault[]): Promise<FaultProxy> {
+  const targetUrl = new URL(target);
+  const requests: ProxiedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let arrivals = 0;
+
+  const server = createServer((incoming, outgoing) => {
+    const fault = faults[arrivals++] ?? 'pass';
+    const chunks: Buffer[] = [];
+    const recorded = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, fault };
+    const record = () => requests.push({ ...recorded, body: Buffer.concat(chunks) });
+    if (fault === 'reset-mid-body') {
+      incoming.once('data', (chunk: Buffer) => {
+        chunks.push(chunk);
+        record();
+        incoming.socket.resetAndDestroy();
+      });
+      return;
+    }
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => {
+      record();
+      answer(fault, incoming, outgoing, Buffer.concat(chunks), targetUrl);
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        // Stalled requests keep their sockets open; closing must not wait for them.
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function answer(fault: Fault, incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer, target: URL): void {
+  switch (fault) {
+    case 'stall':
+      return;
+    case 'internal-error':
+      outgoing.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(INTERNAL_ERROR_PAGE);
+      return;
+    case 'slow-down':
+      outgoing.writeHead(503, { 'content-type': 'application/xml' }).end(SLOW_DOWN_DOCUMENT);
+      return;
+    default: {
+      const forwarded = httpRequest(
+        { hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
+        (response) => {
+          outgoing.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(outgoing);
+        },
+      );
+      forwarded.on('error', () => outgoing.destroy());
+      forwarded.end(body);
+    }
+  }
+}
