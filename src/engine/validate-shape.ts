@@ -5,6 +5,7 @@
  */
 
 import type { MemberShape } from '../spec/types.js';
+import { FileBody } from '../s3/body.js';
 import { PyFloat } from '../output/value.js';
 import { isPythonDict, pythonClass, pythonStr } from './python-repr.js';
 import { tryParseTimestamp } from './timestamp.js';
@@ -51,7 +52,8 @@ function validate(value: unknown, shape: MemberShape, path: string, errors: stri
       value.forEach((item, index) => validate(item, innerShape(shape), `${path}[${index}]`, errors));
       return;
     case 'string':
-      if (typeof value !== 'string') invalidType(VALID_TYPES.string);
+      // The SSE-C customization turns a fileb:// key into base64 text before botocore validates.
+      if (typeof value !== 'string' && !(shape.acceptsBytes && value instanceof Uint8Array)) invalidType(VALID_TYPES.string);
       return;
     case 'integer':
     case 'long':
@@ -108,8 +110,11 @@ function isTimestamp(value: unknown): boolean {
   return typeof seconds === 'number' && Number.isFinite(seconds);
 }
 
-/** bytes, bytearray, str, or anything with `read` (botocore's file-like test: a stream here). */
+/**
+ * bytes, bytearray, str, or anything with `read` (botocore's file-like test: a stream, or the
+ * file range `--body` names).
+ */
 function isBlob(value: unknown): boolean {
-  if (typeof value === 'string' || value instanceof Uint8Array) return true;
+  if (typeof value === 'string' || value instanceof Uint8Array || value instanceof FileBody) return true;
   return typeof value === 'object' && value !== null && 'read' in value;
 }
