@@ -12,6 +12,7 @@ import { formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
 import type { PagerProcess } from './output/pager.js';
 import type { ClientSettings, S3Port } from './s3/client.js';
+import type { DebugLog } from './s3/debug-log.js';
 import type { ErrorFormat } from './spec/globals.js';
 
 export interface OutputStream {
@@ -75,6 +76,7 @@ async function structuredErrorRenderer(): Promise<StructuredErrorRenderer> {
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   // Read before parsing, so that argument errors are printed in the requested format too.
   let errorFormat: ErrorFormat = errorFormatSetting(rawOptionValue(argv, '--cli-error-format'), io.env);
+  let log: DebugLog | undefined;
   try {
     // The AWS CLI looks at the raw arguments for the prompt flags before parsing anything.
     if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
@@ -90,16 +92,34 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       io.stdout.write(parsed.operation ? operationHelp(parsed.operation) : programHelp());
       return ExitCode.ok;
     }
+    log = await startLog(parsed, argv, io);
     checkGlobalOptions(parsed);
+    const skeleton = parsed.extras.generateCliSkeleton;
+    if (skeleton === 'input' || skeleton === 'yaml-input') {
+      // From the operation table alone: no argument processing, no configuration, no SDK.
+      const { inputSkeleton } = await import('./engine/skeleton.js');
+      io.stdout.write(inputSkeleton(parsed.operation!, skeleton));
+      return ExitCode.ok;
+    }
     // The pipeline (formatters, SDK) is loaded only when a command runs: --help stays fast.
     const { runOperation } = await import('./engine/run-operation.js');
-    await runOperation(parsed, io);
+    await runOperation(parsed, io, log);
     return ExitCode.ok;
   } catch (error) {
+    log?.debug('awscli.clidriver', `Exception caught in main()\n${error instanceof Error ? error.stack : String(error)}`);
     const cliError = error instanceof CliError ? error : generalError(describeUnexpected(error));
     io.stderr.write(formatError(cliError, errorFormat, await structuredErrorRenderer()));
     return cliError.exitCode;
   }
+}
+
+/** Warnings, and with --debug the log, which opens as the AWS CLI's does: version, arguments. */
+async function startLog(parsed: ParsedCommandLine, argv: readonly string[], io: CliIO): Promise<DebugLog> {
+  const { DebugLog } = await import('./s3/debug-log.js');
+  const log = new DebugLog(io.stderr, parsed.globals.debug === true, io.env);
+  log.debug('awscli.clidriver', `CLI version: ${versionLine(io.env)}`);
+  log.logArguments(argv);
+  return log;
 }
 
 function rawOptionValue(argv: readonly string[], flag: string): string | undefined {

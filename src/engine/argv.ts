@@ -201,11 +201,14 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     throw usageError('the following arguments are required: command');
   }
   if (commandToken === 'help') helpRequested = true;
-  // `s3api <command> help`: argparse's operation parser accepts a lone trailing `help`.
-  if (leftovers.length === 1 && leftovers[0] === 'help') {
-    helpRequested = true;
-    leftovers.length = 0;
-  }
+  // The AWS CLI's operation parser has an optional positional `help` argument: it takes the first
+  // stray word, which shows the help page if it is `help` and is otherwise reported last among
+  // the unknown options (`x --foo y` -> `Unknown options: --foo, y, x`).
+  const helpIndex = leftovers.findIndex((token) => !looksLikeOption(token));
+  const helpWord = helpIndex === -1 ? undefined : leftovers.splice(helpIndex, 1)[0];
+  // `s3api <command> help` alone skips even the required options (ArgTableArgParser's special case).
+  const operationArgumentsGiven = state.params.size > 0 || Object.keys(state.extras).length > 0 || leftovers.length > 0;
+  if (helpWord === 'help' && !operationArgumentsGiven) helpRequested = true;
   // --generate-cli-skeleton input|yaml-input waives required options; `output` does not.
   const skeletonWaives = ['input', 'yaml-input'].includes(state.extras.generateCliSkeleton ?? '');
   if (operation && !helpRequested && !skeletonWaives && !cliInputPresent) {
@@ -216,6 +219,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       throw usageError(`the following arguments are required: ${missing.join(', ')}`);
     }
   }
+  if (helpWord === 'help') helpRequested = true;
+  else if (helpWord !== undefined) leftovers.push(helpWord);
   if (leftovers.length > 0 && !helpRequested) throw unknownOptionsError(leftovers);
   return { ...state, operation, helpRequested, cliInputPresent };
 }

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
 import { memberToFlag } from '../spec/flag-name.js';
-import type { OperationSpec, ParamSpec } from '../spec/types.js';
+import { modelParams, type OperationSpec, type ParamSpec } from '../spec/types.js';
 import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
 import { parsePythonInt } from './python-int.js';
 import { parseStructuredParam } from './shorthand.js';
@@ -37,7 +37,8 @@ function coerceText(param: ParamSpec, flag: string, text: string | Buffer, conte
     case 'blob':
       return typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     default:
-      return typeof text === 'string' ? text : text.toString('utf8');
+      if (typeof text === 'string' || param.acceptsBytes) return text;
+      return text.toString('utf8');
   }
 }
 
@@ -76,17 +77,17 @@ const VALID_S3_ARN =
   /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
 
 export function validateInput(operation: OperationSpec, input: SdkInput): void {
-  const problems: string[] = [];
-  for (const param of operation.params) {
-    if (param.required && input[param.member] === undefined) {
-      problems.push(`Missing required parameter in input: "${param.member}"`);
-    }
-  }
-  for (const param of operation.params) {
-    const value = input[param.member];
-    if (value === undefined || !(param.type === 'structure' || param.type === 'list' || param.type === 'map')) continue;
-    problems.push(...validateShape(param.member, value, param));
-  }
+  // One pass over the whole input, as botocore makes it: missing members, unknown keys (from
+  // --cli-input-*), then the type of each member. s3api's extension members are checked apart,
+  // so that botocore's "must be one of" list names only members of the AWS model.
+  const extensions = operation.params.filter((param) => param.extension && input[param.member] !== undefined);
+  const modelInput = Object.fromEntries(
+    Object.entries(input).filter(([member]) => !extensions.some((param) => param.member === member)),
+  );
+  const problems = [
+    ...validateShape('', modelInput, { member: 'input', type: 'structure', members: modelParams(operation) }),
+    ...extensions.flatMap((param) => validateShape(param.member, input[param.member], param)),
+  ];
   if (problems.length > 0) throw validationError(problems);
   const bucket = input.Bucket;
   if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !VALID_S3_ARN.test(bucket)) {

@@ -37,6 +37,8 @@ function paramEntry(param: ParamSpec): string[] {
   const lines = [`${INDENT}${name} (${typeLabel(param)})${param.required ? ' [required]' : ''}`];
   lines.push(`${INDENT}   ${param.help}`);
   if (param.choices) lines.push(`${INDENT}   Possible values: ${param.choices.join(', ')}`);
+  // Scripts meant to run under both tools need to know which options aws s3api lacks.
+  if (param.extension) lines.push(`${INDENT}   s3api only: aws s3api has no such option.`);
   return lines;
 }
 

@@ -3,72 +3,33 @@
  */
 import type { CliIO } from '../cli.js';
 import {
-  addressingStyleSetting,
   assertOutputFormat,
   assertProfileExists,
-  caBundleSetting,
-  checksumCalculationSetting,
+  binaryFormatSetting,
+  clientSettings,
   configPaths,
-  endpointSetting,
   loadSharedConfig,
   outputFormatSetting,
-  regionSetting,
   selectProfile,
-  timeoutSetting,
   timestampFormatSetting,
-  type Environment,
-  type ProfileSelection,
   type SharedConfig,
 } from '../config/settings.js';
 import { commandToOperationName } from '../spec/flag-name.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../spec/globals.js';
 import type { OperationSpec } from '../spec/types.js';
-import type { ClientSettings } from '../s3/client.js';
 import type { FileBody } from '../s3/body.js';
+import type { S3Port } from '../s3/client.js';
+import type { DebugLog } from '../s3/debug-log.js';
 import { compileQuery } from '../output/query.js';
 import { pagerCommand } from '../output/pager.js';
 import { renderPages, renderResult, type RenderOptions } from '../output/render.js';
 import { isoTimestamp, shapeResponse } from '../output/shape.js';
 import type { ParsedCommandLine } from './argv.js';
 import { buildInput, validateInput } from './build-input.js';
+import { mergeCliInput } from './cli-input.js';
+import { outputSkeleton } from './skeleton.js';
 import { collectPages, planPagination, type PaginationOptions } from './paginate.js';
 import { applySteps } from './steps.js';
-
-function environmentCredentials(env: Environment, profile: ProfileSelection): ClientSettings['environmentCredentials'] {
-  // The AWS CLI ignores credentials in the environment when --profile is given explicitly.
-  if (profile.explicit || !env.AWS_ACCESS_KEY_ID || !env.AWS_SECRET_ACCESS_KEY) return undefined;
-  return {
-    accessKeyId: env.AWS_ACCESS_KEY_ID,
-    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-    sessionToken: env.AWS_SESSION_TOKEN || undefined,
-  };
-}
-
-function clientSettings(
-  parsed: ParsedCommandLine,
-  env: Environment,
-  profile: ProfileSelection,
-  config: SharedConfig,
-): ClientSettings {
-  const globals = parsed.globals as Record<string, string | undefined>;
-  const endpoint = endpointSetting(globals.endpointUrl, env, config);
-  return {
-    region: regionSetting(globals.region, env, config.profile),
-    endpoint,
-    // A custom endpoint means path-style addressing unless virtual is configured (SPEC §6.5).
-    forcePathStyle: endpoint !== undefined ? addressingStyleSetting(config.profile) !== 'virtual' : addressingStyleSetting(config.profile) === 'path',
-    profile: profile.named ? profile.name : undefined,
-    environmentCredentials: environmentCredentials(env, profile),
-    noSignRequest: parsed.globals.noSignRequest === true,
-    verifySsl: parsed.globals.noVerifySsl !== true,
-    caBundle: caBundleSetting(globals.caBundle, env, config.profile),
-    connectTimeoutMs: timeoutSetting(globals.cliConnectTimeout),
-    readTimeoutMs: timeoutSetting(globals.cliReadTimeout),
-    checksumCalculation: checksumCalculationSetting(env, config.profile),
-    maxAttempts: Number(env.AWS_MAX_ATTEMPTS ?? config.profile.max_attempts ?? 3),
-    retryMode: (env.AWS_RETRY_MODE ?? config.profile.retry_mode ?? 'standard') as ClientSettings['retryMode'],
-  };
-}
 
 function renderOptions(parsed: ParsedCommandLine, operation: OperationSpec, io: CliIO, format: OutputFormat): RenderOptions {
   const color = parsed.globals.color ?? 'auto';
@@ -81,36 +42,58 @@ function renderOptions(parsed: ParsedCommandLine, operation: OperationSpec, io: 
   };
 }
 
-async function checksumOf(body: FileBody | undefined, algorithm: string): Promise<string> {
+async function checksumOf(body: FileBody | Uint8Array | undefined, algorithm: string): Promise<string> {
   const checksums = await import('../s3/checksums.js');
   const typed = algorithm as Parameters<typeof checksums.createChecksum>[0];
   if (!body || body.length === 0) return (await checksums.createChecksum(typed)).digestBase64();
+  if (body instanceof Uint8Array) {
+    const checksum = await checksums.createChecksum(typed);
+    checksum.update(body);
+    return checksum.digestBase64();
+  }
   return checksums.checksumFile(body.path, typed, { start: body.start, end: body.start + body.length - 1 });
 }
 
-export async function runOperation(parsed: ParsedCommandLine, io: CliIO): Promise<void> {
+export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: DebugLog): Promise<void> {
   const operation = parsed.operation!;
   // The query is compiled before anything is sent: a bad expression is a usage error (252).
   const queryText = parsed.globals.query;
   if (typeof queryText === 'string') compileQuery(queryText);
 
   const profile = selectProfile(parsed.globals.profile as string | undefined, io.env);
-  const config = await loadSharedConfig(configPaths(io.env, io.homedir), profile.name);
+  const paths = configPaths(io.env, io.homedir);
+  const config = await loadSharedConfig(paths, profile.name);
   assertProfileExists(profile, config);
   const timestampFormat = timestampFormatSetting(config.profile);
-  const settings = clientSettings(parsed, io.env, profile, config);
+  const settings = clientSettings({ globals: parsed.globals, env: io.env, profile, config, paths, log });
 
-  const input = buildInput(operation, parsed.params, { env: io.env, homedir: io.homedir, cwd: io.cwd, fs: io.fs });
+  const inputContext = { env: io.env, homedir: io.homedir, cwd: io.cwd, fs: io.fs };
+  const input = buildInput(operation, parsed.params, inputContext);
+  const binaryFormat = binaryFormatSetting(parsed.globals.cliBinaryFormat as string | undefined, config.profile);
+  await mergeCliInput(operation, parsed.extras, input, { ...inputContext, binaryFormat });
+  // Before the SSE-C step encodes the keys: the log masks both the given and the encoded form.
+  log.addSensitiveMembers(input);
   validateInput(operation, input);
-  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf });
+  // One connection, opened when first needed: by a step that reads from S3 or to send.
+  let connection: Promise<S3Port> | undefined;
+  const connect = () => (connection ??= io.connect(settings));
+  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf, connect });
 
   const pagination = paginationOptions(parsed);
   const plan = operation.paginator
     ? planPagination(operation.paginator, input, pagination, parsed.globals.noPaginate === true)
     : undefined;
   for (const warning of plan?.warnings ?? []) io.stderr.write(warning);
+  if (parsed.extras.generateCliSkeleton === 'output') {
+    // The AWS CLI answers from a stub instead of sending: a sample response in model order,
+    // never reshaped by pagination.
+    const format = checkedOutputFormat(parsed, io, config);
+    const sample = renderResult(outputSkeleton(operation, format), renderOptions(parsed, operation, io, format));
+    await writeOutput(io, sample, parsed, config);
+    return;
+  }
 
-  const s3 = await io.connect(settings);
+  const s3 = await connect();
   const formatTimestamp = timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
   const fetchShaped = async (pageInput: Record<string, unknown>) =>
     shapeResponse(await s3.send(operation.sdk, pageInput), operation.output, formatTimestamp);

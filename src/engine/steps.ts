@@ -4,7 +4,10 @@
  */
 import { generalError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
+import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
+import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../s3/limits.js';
+import { completeWithServerParts } from '../s3/parts-from-server.js';
 import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey } from '../s3/sse-customer.js';
 import { CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
 import type { StepName } from '../spec/types.js';
@@ -12,15 +15,24 @@ import type { SdkInput } from './build-input.js';
 
 export interface StepSettings {
   readonly checksumCalculation: 'when_supported' | 'when_required';
-  /** Computes a checksum of the body (file range or empty) as base64. */
-  readonly checksumOf: (body: FileBody | undefined, algorithm: string) => Promise<string>;
+  /** Computes a checksum of the body (file range, bytes from --cli-input-*, or empty) as base64. */
+  readonly checksumOf: (body: FileBody | Uint8Array | undefined, algorithm: string) => Promise<string>;
+  /** The command's S3 connection, for a step that reads from S3 before the request is sent. */
+  readonly connect: () => Promise<S3Port>;
 }
 
 const STEP_ORDER: readonly StepName[] = [
+  // Limits first: nothing is encoded, hashed or sent for a request S3 would refuse.
+  'partNumberRange',
+  'copySourceRange',
   'copySource',
   'sseCustomerKey',
   'copySourceSseCustomerKey',
   'metadataAscii',
+  // After sseCustomerKey, so that ListParts carries the encoded SSE-C key. It reads S3 only
+  // when no part list was given, so a given list is still checked before anything is sent.
+  'partsFromServer',
+  'completedPartList',
   'checksum',
 ];
 
@@ -38,7 +50,7 @@ async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<v
   }
   // The header echoes the user's spelling of the algorithm, as the AWS CLI sends it.
   input.ChecksumAlgorithm = requested ?? algorithm;
-  const body = input.Body instanceof FileBody ? input.Body : undefined;
+  const body = input.Body instanceof FileBody || input.Body instanceof Uint8Array ? input.Body : undefined;
   input[`Checksum${algorithm}`] = await settings.checksumOf(body, algorithm);
 }
 
@@ -72,6 +84,18 @@ export async function applySteps(steps: readonly StepName[], input: SdkInput, se
         break;
       case 'checksum':
         await applyChecksum(input, settings);
+        break;
+      case 'partNumberRange':
+        checkPartNumber(input);
+        break;
+      case 'copySourceRange':
+        checkCopySourceRange(input);
+        break;
+      case 'partsFromServer':
+        await completeWithServerParts(input, settings.connect);
+        break;
+      case 'completedPartList':
+        checkCompletedPartList(input);
         break;
     }
   }

@@ -18,5 +18,5 @@ export const abortMultipartUpload: OperationSpec = {
     },
   ],
   steps: [],
-  output: { order: ['RequestCharged'] },
+  output: { order: ['RequestCharged'], members: [{ member: 'RequestCharged', type: 'string' }] },
 };

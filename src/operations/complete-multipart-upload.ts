@@ -9,7 +9,23 @@ import {
   uploadId,
   CHECKSUM_VALUE_MEMBER_NAMES,
 } from '../spec/common.js';
-import type { OperationSpec } from '../spec/types.js';
+import { stringMembers } from '../spec/output-shapes.js';
+import type { MemberShape, OperationSpec } from '../spec/types.js';
+
+/** One entry of MultipartUpload.Parts; --parts-from-server fills these members from ListParts. */
+export const completedPart: MemberShape = {
+  member: 'CompletedPart',
+  type: 'structure',
+  members: [
+    { member: 'ETag', type: 'string', help: 'ETag returned when the part was uploaded.' },
+    ...CHECKSUM_VALUE_MEMBER_NAMES.map((member) => ({
+      member,
+      type: 'string' as const,
+      help: 'Checksum of the part as returned when it was uploaded.',
+    })),
+    { member: 'PartNumber', type: 'integer', help: 'Number of the part.' },
+  ],
+};
 
 export const completeMultipartUpload: OperationSpec = {
   name: 'complete-multipart-upload',
@@ -27,21 +43,7 @@ export const completeMultipartUpload: OperationSpec = {
           member: 'Parts',
           type: 'list',
           help: 'The parts, in ascending part-number order.',
-          members: [
-            {
-              member: 'CompletedPart',
-              type: 'structure',
-              members: [
-                { member: 'ETag', type: 'string', help: 'ETag returned when the part was uploaded.' },
-                ...CHECKSUM_VALUE_MEMBER_NAMES.map((member) => ({
-                  member,
-                  type: 'string' as const,
-                  help: 'Checksum of the part as returned when it was uploaded.',
-                })),
-                { member: 'PartNumber', type: 'integer', help: 'Number of the part.' },
-              ],
-            },
-          ],
+          members: [completedPart],
         },
       ],
     },
@@ -62,8 +64,14 @@ export const completeMultipartUpload: OperationSpec = {
       help: 'Complete only if no object exists at the key (use *).',
     },
     ...sseCustomerParams,
+    {
+      member: 'PartsFromServer',
+      type: 'boolean',
+      extension: true,
+      help: 'Take the part list from S3 (ListParts, every page) instead of --multipart-upload: each part\'s ETag and checksums, in part-number order.',
+    },
   ],
-  steps: ['sseCustomerKey'],
+  steps: ['sseCustomerKey', 'partsFromServer', 'completedPartList'],
   output: {
     order: [
       'Expiration',
@@ -78,6 +86,12 @@ export const completeMultipartUpload: OperationSpec = {
       'ETag',
       ...CHECKSUM_VALUE_MEMBER_NAMES,
       'ChecksumType',
+    ],
+    members: [
+      ...stringMembers(['Location', 'Bucket', 'Key', 'Expiration', 'ETag', ...CHECKSUM_VALUE_MEMBER_NAMES]),
+      ...stringMembers(['ChecksumType', 'ServerSideEncryption', 'VersionId', 'SSEKMSKeyId']),
+      { member: 'BucketKeyEnabled', type: 'boolean' },
+      { member: 'RequestCharged', type: 'string' },
     ],
   },
 };

@@ -7,6 +7,7 @@ import {
   requestPayer,
   sseCustomerParams,
 } from '../spec/common.js';
+import { stringMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const createMultipartUpload: OperationSpec = {
@@ -129,6 +130,13 @@ export const createMultipartUpload: OperationSpec = {
       'Bucket',
       'Key',
       'UploadId',
+    ],
+    members: [
+      { member: 'AbortDate', type: 'timestamp' },
+      ...stringMembers(['AbortRuleId', 'Bucket', 'Key', 'UploadId', 'ServerSideEncryption', 'SSECustomerAlgorithm']),
+      ...stringMembers(['SSECustomerKeyMD5', 'SSEKMSKeyId', 'SSEKMSEncryptionContext']),
+      { member: 'BucketKeyEnabled', type: 'boolean' },
+      ...stringMembers(['RequestCharged', 'ChecksumAlgorithm', 'ChecksumType']),
     ],
   },
 };

@@ -1,4 +1,5 @@
 import { bucket, expectedBucketOwner, requestPayer } from '../spec/common.js';
+import { commonPrefixes, stringMembers, uploads } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const listMultipartUploads: OperationSpec = {
@@ -46,6 +47,14 @@ export const listMultipartUploads: OperationSpec = {
       'Uploads',
       'CommonPrefixes',
       'EncodingType',
+    ],
+    members: [
+      ...stringMembers(['Bucket', 'KeyMarker', 'UploadIdMarker', 'NextKeyMarker', 'Prefix', 'Delimiter', 'NextUploadIdMarker']),
+      { member: 'MaxUploads', type: 'integer' },
+      { member: 'IsTruncated', type: 'boolean' },
+      uploads,
+      commonPrefixes,
+      ...stringMembers(['EncodingType', 'RequestCharged']),
     ],
   },
   paginator: {

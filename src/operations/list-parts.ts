@@ -1,4 +1,5 @@
 import { bucket, expectedBucketOwner, key, requestPayer, sseCustomerParams, uploadId } from '../spec/common.js';
+import { initiator, owner, parts, stringMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const listParts: OperationSpec = {
@@ -42,6 +43,18 @@ export const listParts: OperationSpec = {
       'ChecksumType',
     ],
     integers: ['PartNumberMarker', 'NextPartNumberMarker'],
+    members: [
+      { member: 'AbortDate', type: 'timestamp' },
+      ...stringMembers(['AbortRuleId', 'Bucket', 'Key', 'UploadId']),
+      { member: 'PartNumberMarker', type: 'integer' },
+      { member: 'NextPartNumberMarker', type: 'integer' },
+      { member: 'MaxParts', type: 'integer' },
+      { member: 'IsTruncated', type: 'boolean' },
+      parts,
+      initiator,
+      owner,
+      ...stringMembers(['StorageClass', 'RequestCharged', 'ChecksumAlgorithm', 'ChecksumType']),
+    ],
   },
   paginator: {
     inputTokens: ['PartNumberMarker'],

@@ -8,6 +8,7 @@ import {
   sseCustomerParams,
   uploadId,
 } from '../spec/common.js';
+import { copyPartResult, stringMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const uploadPartCopy: OperationSpec = {
@@ -60,7 +61,7 @@ export const uploadPartCopy: OperationSpec = {
       help: 'Account ID that must own the source bucket, or the request fails with 403.',
     },
   ],
-  steps: ['copySource', 'sseCustomerKey', 'copySourceSseCustomerKey'],
+  steps: ['partNumberRange', 'copySourceRange', 'copySource', 'sseCustomerKey', 'copySourceSseCustomerKey'],
   output: {
     order: [
       'CopySourceVersionId',
@@ -73,5 +74,12 @@ export const uploadPartCopy: OperationSpec = {
       'CopyPartResult',
     ],
     payload: 'CopyPartResult',
+    members: [
+      { member: 'CopySourceVersionId', type: 'string' },
+      copyPartResult,
+      ...stringMembers(['ServerSideEncryption', 'SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),
+      { member: 'BucketKeyEnabled', type: 'boolean' },
+      { member: 'RequestCharged', type: 'string' },
+    ],
   },
 };

@@ -8,7 +8,9 @@ import {
   requestPayer,
   sseCustomerParams,
   uploadId,
+  CHECKSUM_VALUE_MEMBER_NAMES,
 } from '../spec/common.js';
+import { stringMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const uploadPart: OperationSpec = {
@@ -41,7 +43,7 @@ export const uploadPart: OperationSpec = {
     requestPayer,
     expectedBucketOwner,
   ],
-  steps: ['sseCustomerKey', 'checksum'],
+  steps: ['partNumberRange', 'sseCustomerKey', 'checksum'],
   output: {
     order: [
       'ServerSideEncryption',
@@ -61,6 +63,12 @@ export const uploadPart: OperationSpec = {
       'SSEKMSKeyId',
       'BucketKeyEnabled',
       'RequestCharged',
+    ],
+    members: [
+      ...stringMembers(['ServerSideEncryption', 'ETag', ...CHECKSUM_VALUE_MEMBER_NAMES]),
+      ...stringMembers(['SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),
+      { member: 'BucketKeyEnabled', type: 'boolean' },
+      { member: 'RequestCharged', type: 'string' },
     ],
   },
 };

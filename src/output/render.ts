@@ -5,6 +5,7 @@ import { aggregatePages, textPageRecords } from '../engine/paginate.js';
 import type { OutputFormat } from '../spec/globals.js';
 import type { PaginatorSpec } from '../spec/types.js';
 import { formatJson } from './json.js';
+import { isEmptyDict } from './python.js';
 import { applyQuery, type CompiledQuery } from './query.js';
 import { formatTable } from './table.js';
 import { formatText } from './text.js';
@@ -62,8 +63,17 @@ export function renderPages(
         .map((record) => formatText(perPage(record)))
         .join('');
     case 'yaml-stream':
-      return pages.map((page) => formatYamlStreamPage(perPage(page))).join('');
+      return pages.map((page) => yamlStreamPage(perPage(page))).join('');
     default:
       return renderResult(aggregatePages(paginator, pages, nextToken), options);
   }
+}
+
+/**
+ * One page of a paginated command in yaml-stream. The AWS CLI writes every page, so a page whose
+ * query result is `{}` prints `- {}`; only a non-paginated response equal to `{}` prints nothing
+ * (SPEC §1.9).
+ */
+function yamlStreamPage(value: OutputValue): string {
+  return isEmptyDict(value) ? '- {}\n' : formatYamlStreamPage(value);
 }

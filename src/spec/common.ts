@@ -106,6 +106,7 @@ export const sseCustomerParams: readonly ParamSpec[] = [
     member: 'SSECustomerKey',
     type: 'string',
     sensitive: true,
+    acceptsBytes: true,
     help: 'Customer-provided encryption key; sent base64-encoded with its MD5 unless --sse-customer-key-md5 is given.',
   },
   {
@@ -125,6 +126,7 @@ export const copySourceSseCustomerParams: readonly ParamSpec[] = [
     member: 'CopySourceSSECustomerKey',
     type: 'string',
     sensitive: true,
+    acceptsBytes: true,
     help: 'Customer key that decrypts the source object; sent base64-encoded with its MD5 unless the MD5 is given.',
   },
   {

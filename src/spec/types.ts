@@ -22,6 +22,11 @@ export interface MemberShape {
   readonly help?: string;
   readonly required?: boolean;
   readonly choices?: readonly string[];
+  /**
+   * A `fileb://` value stays bytes instead of being decoded as text: the AWS CLI's SSE-C
+   * customization takes a binary key that way.
+   */
+  readonly acceptsBytes?: boolean;
   /** structure: its members in model order; list: one entry describing the element. */
   readonly members?: readonly MemberShape[];
 }
@@ -33,6 +38,17 @@ export interface ParamSpec extends MemberShape {
   readonly sensitive?: boolean;
   /** Accepted but left out of help, like the AWS CLI's native paging arguments. */
   readonly hidden?: boolean;
+  /**
+   * s3api's own parameter, not a member of the AWS model: it gets a flag and help like the
+   * others, but skeletons and botocore's member lists leave it out, and a step consumes it
+   * before the request is sent.
+   */
+  readonly extension?: boolean;
+}
+
+/** The parameters of the AWS model, without s3api's extensions: what botocore knows. */
+export function modelParams(operation: OperationSpec): readonly ParamSpec[] {
+  return operation.params.filter((param) => !param.extension);
 }
 
 /** Named steps that turn parsed parameters into SDK input, run in a fixed order. */
@@ -41,7 +57,11 @@ export type StepName =
   | 'copySourceSseCustomerKey'
   | 'copySource' // percent-encode --copy-source like the AWS CLI
   | 'checksum' // default CRC64NVME under request_checksum_calculation=when_supported
-  | 'metadataAscii'; // reject non-ASCII metadata before sending
+  | 'metadataAscii' // reject non-ASCII metadata before sending
+  | 'partNumberRange' // s3api: reject a part number outside 1..10000 before sending
+  | 'copySourceRange' // s3api: reject a --copy-source-range that is not bytes=first-last
+  | 'completedPartList' // s3api: reject an empty, unordered or repeated --multipart-upload list
+  | 'partsFromServer'; // s3api: --parts-from-server builds the part list with ListParts
 
 export interface PaginatorSpec {
   readonly inputTokens: readonly string[];
@@ -62,6 +82,11 @@ export interface OutputSpec {
    * (ListParts' part-number markers): printed as numbers, as the AWS CLI prints them.
    */
   readonly integers?: readonly string[];
+  /**
+   * The response members in model order, with their types: `--generate-cli-skeleton output`
+   * prints its sample response in this order (not headers-first), as the AWS CLI does.
+   */
+  readonly members: readonly MemberShape[];
 }
 
 export interface OperationSpec {

@@ -102,3 +102,46 @@ describe('option parsing that succeeds', () => {
     expect(result.stdout).toContain('SYNOPSIS');
   });
 });
+
+// Checked against AWS CLI 2.9.19: its operation parser has an optional positional `help`, which
+// takes the first stray word.
+describe('stray words after the command', () => {
+  const LIST_PARTS = ['list-parts', '--bucket', 'b', '--key', 'k', '--upload-id', 'u'];
+
+  it.each([
+    [[...LIST_PARTS, 'a', 'b'], 'b, a'],
+    [['list-parts', '--bucket', 'b', 'x', '--key', 'k', 'y', '--upload-id', 'u', 'z'], 'y, z, x'],
+    [['list-parts', '--foo', 'x', '--bucket', 'b', '--key', 'k', '--upload-id', 'u', 'y'], '--foo, y, x'],
+    [[...LIST_PARTS, '--starting-token', 't1', 't2', 't3'], 't3, t2'],
+    [[...LIST_PARTS, '-5', '--foo'], '--foo, -5'],
+    [[...LIST_PARTS, 'x', 'help'], 'help, x'],
+  ])('%j: the first one is reported last (Unknown options: %s)', async (argv, reported) => {
+    const result = await runInProcess(argv, NO_NETWORK);
+    expect(result.stderr).toBe(asS3api(readGolden('head_err_unknown_option').stderr).replace('--foo, bar', reported));
+    expect(result.exitCode).toBe(252);
+  });
+
+  it.each([
+    [['list-parts', 'help']],
+    [['--output', 'json', 'list-parts', 'help']],
+    [[...LIST_PARTS, 'help']],
+    [[...LIST_PARTS, 'help', 'x']],
+    [['list-parts', '--bucket', 'b', 'help', '--key', 'k', '--upload-id', 'u']],
+  ])('%j: `help` as the first stray word shows the help page', async (argv) => {
+    const result = await runInProcess(argv, NO_NETWORK);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toMatch(/^NAME\n {7}list-parts -\n/);
+  });
+
+  it.each([
+    [['list-parts', 'help', 'x'], '--bucket, --key, --upload-id'],
+    [['list-parts', 'x', 'help'], '--bucket, --key, --upload-id'],
+    [['list-parts', '--bucket', 'b', 'help'], '--key, --upload-id'],
+  ])('%j: only a lone `help` waives the required options', async (argv, missing) => {
+    const result = await runInProcess(argv, NO_NETWORK);
+    expect(result.stderr).toBe(
+      asS3api(readGolden('head_err_missing_required').stderr).replace(/required: .*/, `required: ${missing}`),
+    );
+    expect(result.exitCode).toBe(252);
+  });
+});

@@ -139,6 +139,16 @@ describe('upload-part on the wire', () => {
     expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe('KYvwGXoFFJ42a2u2GDWhwQ==');
   });
 
+  it('takes a binary SSE-C key from fileb:// as bytes', async () => {
+    const { createHash, randomBytes } = await import('node:crypto');
+    const key = randomBytes(32);
+    writeFileSync(join(workdir, 'key.bin'), key);
+    await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'fileb://key.bin']);
+    const headers = lastRequest().headers;
+    expect(headers['x-amz-server-side-encryption-customer-key']).toBe(key.toString('base64'));
+    expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe(createHash('md5').update(key).digest('base64'));
+  });
+
   it('sends the SSE-C key untouched when its MD5 is given', async () => {
     await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'raw-key', '--sse-customer-key-md5', 'given-md5']);
     const headers = lastRequest().headers;

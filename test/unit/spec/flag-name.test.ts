@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { operationOptionFlags } from '../../../src/engine/argv.js';
 import { OPERATIONS } from '../../../src/operations/index.js';
 import { commandToOperationName, memberToFlag, xformName } from '../../../src/spec/flag-name.js';
+import { modelParams } from '../../../src/spec/types.js';
 import { GOLDEN_DIR } from '../../support/golden.js';
 
 /** `--checksum-crc32-c  <- ChecksumCRC32C (string)` lines of the recorded AWS CLI model, by command. */
@@ -52,7 +54,7 @@ describe('operation tables against the recorded AWS CLI model', () => {
   for (const operation of OPERATIONS) {
     it(`${operation.name}: same flags, members, types, required flags and order`, () => {
       const expected = recorded.get(operation.name)!;
-      const actual = operation.params.map((param) => ({
+      const actual = modelParams(operation).map((param) => ({
         flag: memberToFlag(param.member),
         member: param.member,
         type: param.type === 'body' ? 'blob' : param.type,
@@ -60,6 +62,33 @@ describe('operation tables against the recorded AWS CLI model', () => {
       }));
       expect(actual).toEqual(expected);
       expect(commandToOperationName(operation.name)).toBe(operation.sdk);
+    });
+  }
+});
+
+describe("s3api's extension flags", () => {
+  const extended = OPERATIONS.filter((operation) => operation.params.some((param) => param.extension));
+
+  it('exist (complete-multipart-upload --parts-from-server)', () => {
+    expect(extended.map((operation) => operation.name)).toEqual(['complete-multipart-upload']);
+  });
+
+  // argparse accepts any unique prefix of an option; a new flag that shared a prefix with an AWS
+  // flag would make that abbreviation ambiguous in scripts that use it.
+  for (const operation of extended) {
+    it(`${operation.name}: leave every abbreviation of the AWS CLI's flags unambiguous`, () => {
+      const extensionFlags = operation.params
+        .filter((param) => param.extension)
+        .flatMap((param) => [memberToFlag(param.member), `--no-${memberToFlag(param.member).slice(2)}`]);
+      const awsFlags = operationOptionFlags(operation).filter((flag) => !extensionFlags.includes(flag));
+      for (const flag of awsFlags) {
+        for (let length = 3; length <= flag.length; length++) {
+          const prefix = flag.slice(0, length);
+          const awsMatches = awsFlags.filter((candidate) => candidate.startsWith(prefix));
+          if (awsMatches.length !== 1) continue;
+          expect(extensionFlags.filter((candidate) => candidate.startsWith(prefix)), `${prefix} must stay ${flag}`).toEqual([]);
+        }
+      }
     });
   }
 });
