@@ -10,10 +10,31 @@ import { asOrderedDict } from './python-repr.js';
 
 /** `str()` of Python's JSONDecodeError. */
 export class PythonJsonError extends Error {
-  constructor(reason: string, text: string, position: number) {
+  constructor(
+    /** The message without its position, e.g. `Expecting value` (what jmespath reports). */
+    readonly reason: string,
+    text: string,
+    position: number,
+  ) {
     super(`${reason}: ${describePosition(text, position)}`);
     this.name = 'PythonJsonError';
   }
+}
+
+/**
+ * Python's `object_pairs_hook`: builds each JSON object from its key/value pairs in document
+ * order (a repeated key keeps its first position and takes the last value).
+ */
+export type ObjectPairsHook = (pairs: ReadonlyMap<string, unknown>) => unknown;
+
+/** The AWS CLI's hook: an OrderedDict, so messages can show `OrderedDict([...])`. */
+function orderedDictFromPairs(pairs: ReadonlyMap<string, unknown>): Record<string, unknown> {
+  const object = asOrderedDict<Record<string, unknown>>({});
+  for (const [key, value] of pairs) {
+    // defineProperty, not assignment: a "__proto__" key must become an own property.
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return object;
 }
 
 /** `line L column C (char P)`, counted in code points as Python counts string indexes. */
@@ -37,8 +58,8 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   t: '\t',
 };
 
-export function parsePythonJson(text: string): unknown {
-  return new PythonJsonParser(text).parseDocument();
+export function parsePythonJson(text: string, objectPairsHook: ObjectPairsHook = orderedDictFromPairs): unknown {
+  return new PythonJsonParser(text, objectPairsHook).parseDocument();
 }
 
 /** Python's "StopIteration": no JSON value starts at this position. */
@@ -49,7 +70,10 @@ class NoValue {
 class PythonJsonParser {
   private position = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly objectPairsHook: ObjectPairsHook,
+  ) {}
 
   parseDocument(): unknown {
     if (this.text.startsWith('\ufeff')) {
@@ -165,12 +189,12 @@ class PythonJsonParser {
   }
 
   /** Called after `{`. */
-  private parseObject(): Record<string, unknown> {
-    const object = asOrderedDict<Record<string, unknown>>({});
+  private parseObject(): unknown {
+    const pairs = new Map<string, unknown>();
     this.skipWhitespace();
     if (this.text[this.position] === '}') {
       this.position++;
-      return object;
+      return this.objectPairsHook(pairs);
     }
     for (;;) {
       if (this.text[this.position] !== '"') this.fail('Expecting property name enclosed in double quotes');
@@ -180,12 +204,11 @@ class PythonJsonParser {
       if (this.text[this.position] !== ':') this.fail("Expecting ':' delimiter");
       this.position++;
       this.skipWhitespace();
-      // OrderedDict(pairs): a repeated key keeps its first position and takes the last value.
-      Object.defineProperty(object, key, { value: this.parseValue(), enumerable: true, writable: true, configurable: true });
+      pairs.set(key, this.parseValue());
       this.skipWhitespace();
       if (this.text[this.position] === '}') {
         this.position++;
-        return object;
+        return this.objectPairsHook(pairs);
       }
       if (this.text[this.position] !== ',') this.fail("Expecting ',' delimiter");
       this.position++;

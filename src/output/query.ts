@@ -14,6 +14,7 @@
  * Known limits: numbers are JS doubles, so integers beyond 2^53 lose precision (Python's are
  * exact); `to_number()` does not read non-ASCII digits, which Python's `int()` does.
  */
+import { parsePythonJson, type PythonJsonError } from '../engine/python-json.js';
 import { generalError, paramError } from '../errors/errors.js';
 import { PyFloat, type OutputValue } from './value.js';
 
@@ -238,142 +239,10 @@ function pythonJsonDumps(value: QueryValue): string {
   return `{${items.join(',')}}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Python json.loads (for `literals` and "quoted identifiers"), keeping ints and floats apart
-// ---------------------------------------------------------------------------------------------
-
-/** `reason` is Python's JSONDecodeError text before the first ':' (what jmespath reports). */
-class JsonDecodeError extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
-  }
-}
-
-const JSON_NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
-const JSON_WHITESPACE = /[ \t\n\r]*/y;
-const JSON_SIMPLE_ESCAPES: Record<string, string> = {
-  '"': '"',
-  '\\': '\\',
-  '/': '/',
-  b: '\b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-};
-
-/** Python `json.loads`: also accepts NaN/Infinity/-Infinity; `1.0` is a float, `1` an int. */
-function parsePythonJson(text: string): QueryValue {
-  let index = 0;
-
-  const skipWhitespace = (): void => {
-    JSON_WHITESPACE.lastIndex = index;
-    JSON_WHITESPACE.exec(text);
-    index = JSON_WHITESPACE.lastIndex;
-  };
-  const fail = (reason: string): never => {
-    throw new JsonDecodeError(reason);
-  };
-
-  const parseString = (): string => {
-    index++; // opening quote
-    let out = '';
-    for (;;) {
-      const character = text[index];
-      if (character === undefined) fail('Unterminated string starting at');
-      if (character === '"') break;
-      if (character.charCodeAt(0) < 0x20) fail('Invalid control character at');
-      if (character !== '\\') {
-        out += character;
-        index++;
-        continue;
-      }
-      const escape = text[index + 1];
-      if (escape === 'u') {
-        const digits = text.slice(index + 2, index + 6);
-        if (!/^[0-9a-fA-F]{4}$/.test(digits)) fail('Invalid \\uXXXX escape');
-        out += String.fromCharCode(parseInt(digits, 16));
-        index += 6;
-      } else if (escape !== undefined && Object.hasOwn(JSON_SIMPLE_ESCAPES, escape)) {
-        out += JSON_SIMPLE_ESCAPES[escape];
-        index += 2;
-      } else fail('Invalid \\escape');
-    }
-    index++; // closing quote
-    return out;
-  };
-
-  const parseValue = (): QueryValue => {
-    skipWhitespace();
-    const character = text[index];
-    if (character === '"') return parseString();
-    if (character === '{') {
-      index++;
-      const entries = new Map<string, QueryValue>();
-      skipWhitespace();
-      if (text[index] === '}') {
-        index++;
-        return buildObject(entries);
-      }
-      for (;;) {
-        skipWhitespace();
-        if (text[index] !== '"') fail('Expecting property name enclosed in double quotes');
-        const key = parseString();
-        skipWhitespace();
-        if (text[index] !== ':') fail("Expecting ':' delimiter");
-        index++;
-        entries.set(key, parseValue());
-        skipWhitespace();
-        if (text[index] === '}') break;
-        if (text[index] !== ',') fail("Expecting ',' delimiter");
-        index++;
-      }
-      index++;
-      return buildObject(entries);
-    }
-    if (character === '[') {
-      index++;
-      const items: QueryValue[] = [];
-      skipWhitespace();
-      if (text[index] === ']') {
-        index++;
-        return items;
-      }
-      for (;;) {
-        items.push(parseValue());
-        skipWhitespace();
-        if (text[index] === ']') break;
-        if (text[index] !== ',') fail("Expecting ',' delimiter");
-        index++;
-      }
-      index++;
-      return items;
-    }
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-      ['NaN', new PyFloat(NaN)],
-      ['Infinity', new PyFloat(Infinity)],
-      ['-Infinity', new PyFloat(-Infinity)],
-    ] as const) {
-      if (text.startsWith(word, index)) {
-        index += word.length;
-        return value;
-      }
-    }
-    JSON_NUMBER.lastIndex = index;
-    const number = JSON_NUMBER.exec(text);
-    if (number === null) return fail('Expecting value');
-    index = JSON_NUMBER.lastIndex;
-    const isFloatSyntax = number[1] !== undefined || number[2] !== undefined;
-    return isFloatSyntax ? new PyFloat(Number(number[0])) : pythonInt(Number(number[0]));
-  };
-
-  const value = parseValue();
-  skipWhitespace();
-  if (index !== text.length) fail('Extra data');
-  return value;
+// Python json.loads (for `literals` and "quoted identifiers"): the shared parser, with objects
+// built by buildObject so that their key order survives.
+function parseJsonLiteral(text: string): QueryValue {
+  return parsePythonJson(text, (pairs) => buildObject(pairs as Map<string, QueryValue>)) as QueryValue;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -555,10 +424,10 @@ class Lexer {
     const start = this.position;
     const lexeme = this.consumeUntil('`').replaceAll('\\`', '`');
     try {
-      return parsePythonJson(lexeme);
+      return parseJsonLiteral(lexeme);
     } catch {
       try {
-        return parsePythonJson(`"${lexeme.replace(PYTHON_LEADING_WHITESPACE, '')}"`);
+        return parseJsonLiteral(`"${lexeme.replace(PYTHON_LEADING_WHITESPACE, '')}"`);
       } catch {
         throw this.lexerError(start, `Bad token ${lexeme}`);
       }
@@ -569,9 +438,9 @@ class Lexer {
     const start = this.position;
     const lexeme = `"${this.consumeUntil('"')}"`;
     try {
-      return parsePythonJson(lexeme);
+      return parseJsonLiteral(lexeme);
     } catch (error) {
-      throw this.lexerError(start, (error as JsonDecodeError).reason);
+      throw this.lexerError(start, (error as PythonJsonError).reason);
     }
   }
 
