@@ -9,23 +9,17 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import type { ConfigPaths } from '../config/settings.js';
+import type { ConfigPaths, S3EndpointOptions } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
 import type { DebugLog } from './debug-log.js';
 import { toCliError, type RequestContext } from './errors.js';
 
-export interface ClientSettings {
+export interface ClientSettings extends S3EndpointOptions {
   /** Undefined when no region is configured anywhere: S3 then uses its global endpoint. */
   readonly region?: string;
   readonly endpoint?: string;
   readonly forcePathStyle: boolean;
-  readonly useAccelerateEndpoint: boolean;
-  readonly useDualstackEndpoint: boolean;
-  readonly useFipsEndpoint: boolean;
-  readonly useArnRegion: boolean;
-  readonly disableMultiregionAccessPoints: boolean;
-  readonly disableS3ExpressSessionAuth: boolean;
   readonly profile: string;
   /** The config and credentials files the SDK's credential providers must read. */
   readonly configFiles: ConfigPaths;
