@@ -74,11 +74,6 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
   // Before the SSE-C step encodes the keys: the log masks both the given and the encoded form.
   log.addSensitiveMembers(input);
   validateInput(operation, input);
-  // One connection, opened when first needed: by a step that reads from S3 or to send.
-  let connection: Promise<S3Port> | undefined;
-  const connect = () => (connection ??= io.connect(settings));
-  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf, connect });
-
   const pagination = paginationOptions(parsed);
   const plan = operation.paginator
     ? planPagination(operation.paginator, input, pagination, parsed.globals.noPaginate === true)
@@ -86,12 +81,17 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
   for (const warning of plan?.warnings ?? []) io.stderr.write(warning);
   if (parsed.extras.generateCliSkeleton === 'output') {
     // The AWS CLI answers from a stub instead of sending: a sample response in model order,
-    // never reshaped by pagination.
+    // never reshaped by pagination. Nothing reaches S3, not even the steps that read from it.
     const format = checkedOutputFormat(parsed, io, config);
     const sample = renderResult(outputSkeleton(operation, format), renderOptions(parsed, operation, io, format));
     await writeOutput(io, sample, parsed, config);
     return;
   }
+
+  // One connection, opened when first needed: by a step that reads from S3 or to send.
+  let connection: Promise<S3Port> | undefined;
+  const connect = () => (connection ??= io.connect(settings));
+  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf, connect });
 
   const s3 = await connect();
   const formatTimestamp = timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
