@@ -6,7 +6,7 @@ import { OPERATIONS } from '../operations/index.js';
 import { PROGRAM } from '../errors/report.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS, type OptionSpec } from '../spec/globals.js';
-import type { OperationSpec, ParamSpec } from '../spec/types.js';
+import type { MemberShape, OperationSpec, ParamSpec } from '../spec/types.js';
 
 const INDENT = '       ';
 
@@ -53,6 +53,14 @@ function section(title: string, lines: readonly string[]): string {
   return `${title}\n${lines.join('\n')}\n`;
 }
 
+/** `Member -> (type)` lines, nested members indented under their structure or list. */
+function outputEntries(members: readonly MemberShape[], indent: string): string[] {
+  return members.flatMap((member) => [
+    `${indent}${member.member} -> (${member.type})`,
+    ...outputEntries(member.members ?? [], `${indent}   `),
+  ]);
+}
+
 export function operationHelp(operation: OperationSpec): string {
   const options: string[] = [];
   for (const param of operation.params) {
@@ -62,14 +70,15 @@ export function operationHelp(operation: OperationSpec): string {
   for (const option of OPERATION_EXTRA_OPTIONS) options.push(...optionEntry(option), '');
   if (operation.paginator) for (const option of PAGINATION_OPTIONS) options.push(...optionEntry(option), '');
   const globals = GLOBAL_OPTIONS.flatMap((option) => [...optionEntry(option), '']);
-  const output = operation.output.order.map((member) => `${INDENT}${member}`);
+  const examples = operation.examples.flatMap((example) => [`${INDENT}${example.title}:`, '', `${INDENT}   ${example.command}`, '']);
   return [
     section('NAME', [`${INDENT}${operation.name} -`]),
     section('DESCRIPTION', [`${INDENT}${operation.summary}`]),
     section('SYNOPSIS', synopsisLines(operation)),
     section('OPTIONS', options),
     section('GLOBAL OPTIONS', globals),
-    section('OUTPUT', output),
+    section('EXAMPLES', examples),
+    section('OUTPUT', outputEntries(operation.output.members, INDENT)),
   ].join('\n');
 }
 

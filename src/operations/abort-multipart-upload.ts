@@ -19,4 +19,11 @@ export const abortMultipartUpload: OperationSpec = {
   ],
   steps: [],
   output: { order: ['RequestCharged'], members: [{ member: 'RequestCharged', type: 'string' }] },
+  examples: [
+    {
+      title: 'Abort an upload and free its parts',
+      command:
+        's3api abort-multipart-upload --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID"',
+    },
+  ],
 };

@@ -94,4 +94,16 @@ export const completeMultipartUpload: OperationSpec = {
       { member: 'RequestCharged', type: 'string' },
     ],
   },
+  examples: [
+    {
+      title: 'Complete from the parts S3 already has (s3api only)',
+      command:
+        's3api complete-multipart-upload --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID" --parts-from-server',
+    },
+    {
+      title: 'Complete with the part list written out',
+      command:
+        's3api complete-multipart-upload --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID" --multipart-upload \'Parts=[{ETag="e868e0f4719e394144ef36531ee6824c",PartNumber=1},{ETag="6bb2b12753d66fe86da4998aa33fffb0",PartNumber=2}]\'',
+    },
+  ],
 };

@@ -139,4 +139,16 @@ export const createMultipartUpload: OperationSpec = {
       ...stringMembers(['RequestCharged', 'ChecksumAlgorithm', 'ChecksumType']),
     ],
   },
+  examples: [
+    {
+      title: 'Start an upload and keep its ID',
+      command:
+        'UPLOAD_ID=$(s3api create-multipart-upload --bucket amzn-s3-demo-bucket --key multipart/01 --query UploadId --output text)',
+    },
+    {
+      title: 'Start an encrypted upload with metadata',
+      command:
+        's3api create-multipart-upload --bucket amzn-s3-demo-bucket --key reports/q3.csv --content-type text/csv --metadata team=finance,quarter=3 --server-side-encryption AES256',
+    },
+  ],
 };

@@ -65,4 +65,11 @@ export const listMultipartUploads: OperationSpec = {
     resultKeys: ['Uploads', 'CommonPrefixes'],
     nonAggregateKeys: ['RequestCharged', 'Prefix'],
   },
+  examples: [
+    {
+      title: 'List the uploads in progress, key and ID only',
+      command:
+        's3api list-multipart-uploads --bucket amzn-s3-demo-bucket --query \'Uploads[].[Key,UploadId]\' --output text',
+    },
+  ],
 };

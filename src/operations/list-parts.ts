@@ -64,4 +64,21 @@ export const listParts: OperationSpec = {
     resultKeys: ['Parts'],
     nonAggregateKeys: ['ChecksumAlgorithm', 'Initiator', 'Owner', 'StorageClass', 'ChecksumType'],
   },
+  examples: [
+    {
+      title: 'List every part (all pages)',
+      command:
+        's3api list-parts --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID"',
+    },
+    {
+      title: 'Two parts at a time: prints a NextToken when more remain',
+      command:
+        's3api list-parts --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID" --max-items 2',
+    },
+    {
+      title: 'Resume from that NextToken (aws s3api accepts the same token)',
+      command:
+        's3api list-parts --bucket amzn-s3-demo-bucket --key multipart/01 --upload-id "$UPLOAD_ID" --starting-token "$NEXT_TOKEN"',
+    },
+  ],
 };

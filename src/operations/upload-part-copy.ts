@@ -82,4 +82,16 @@ export const uploadPartCopy: OperationSpec = {
       { member: 'RequestCharged', type: 'string' },
     ],
   },
+  examples: [
+    {
+      title: 'Copy the first 5 MiB of an existing object as part 1',
+      command:
+        's3api upload-part-copy --bucket amzn-s3-demo-bucket --key Map_Data_June.mp4 --copy-source amzn-s3-demo-bucket/copy_of_Map_Data_June.mp4 --copy-source-range bytes=0-5242879 --part-number 1 --upload-id "$UPLOAD_ID"',
+    },
+    {
+      title: 'Copy a given version, only if it has not changed',
+      command:
+        's3api upload-part-copy --bucket amzn-s3-demo-bucket --key big.bin --copy-source \'amzn-s3-demo-bucket/src/big.bin?versionId=3HL4kqtJlcpXroDTDmJ\' --copy-source-if-match \'"e868e0f4719e394144ef36531ee6824c"\' --part-number 2 --upload-id "$UPLOAD_ID"',
+    },
+  ],
 };

@@ -71,4 +71,21 @@ export const uploadPart: OperationSpec = {
       { member: 'RequestCharged', type: 'string' },
     ],
   },
+  examples: [
+    {
+      title: 'Upload part 1 from a local file',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 1 --body part01 --upload-id "$UPLOAD_ID"',
+    },
+    {
+      title: 'Print only the ETag, for a script',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 2 --body part02 --upload-id "$UPLOAD_ID" --query ETag --output text',
+    },
+    {
+      title: 'Send a SHA256 checksum instead of the default CRC64NVME',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 3 --body part03 --upload-id "$UPLOAD_ID" --checksum-algorithm SHA256',
+    },
+  ],
 };

@@ -89,6 +89,12 @@ export interface OutputSpec {
   readonly members: readonly MemberShape[];
 }
 
+/** One example in the command's help: what it does, then the command line. */
+export interface OperationExample {
+  readonly title: string;
+  readonly command: string;
+}
+
 export interface OperationSpec {
   /** CLI name: 'upload-part'. */
   readonly name: string;
@@ -99,4 +105,5 @@ export interface OperationSpec {
   readonly steps: readonly StepName[];
   readonly output: OutputSpec;
   readonly paginator?: PaginatorSpec;
+  readonly examples: readonly OperationExample[];
 }

@@ -1,0 +1,43 @@
+/** Help generated from the tables: AWS CLI section order, every flag, and examples that parse. */
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src/engine/argv.js';
+import { operationHelp } from '../../src/engine/help.js';
+import { OPERATIONS } from '../../src/operations/index.js';
+import { memberToFlag } from '../../src/spec/flag-name.js';
+import { splitShellWords } from '../../src/output/pager.js';
+import { runInProcess } from '../support/cli.js';
+
+const SECTIONS = ['NAME', 'DESCRIPTION', 'SYNOPSIS', 'OPTIONS', 'GLOBAL OPTIONS', 'EXAMPLES', 'OUTPUT'];
+
+describe.each(OPERATIONS.map((operation) => [operation.name, operation] as const))('%s help', (name, operation) => {
+  const help = operationHelp(operation);
+
+  it('has the AWS CLI sections in order', () => {
+    const found = help.split('\n').filter((line) => SECTIONS.includes(line));
+    expect(found).toEqual(SECTIONS);
+  });
+
+  it('lists every visible flag and hides the native paging ones', () => {
+    for (const param of operation.params) {
+      const flag = memberToFlag(param.member);
+      if (param.hidden) expect(help).not.toContain(`${flag} `);
+      else expect(help).toContain(flag);
+    }
+  });
+
+  it('has examples, each a command line s3api accepts', () => {
+    expect(operation.examples.length).toBeGreaterThan(0);
+    for (const example of operation.examples) {
+      const words = splitShellWords(example.command.replace(/^\w+=\$\((.*)\)$/, '$1'));
+      expect(words[0]).toBe('s3api');
+      const parsed = parseCommandLine(words.slice(1));
+      expect(parsed.operation?.name).toBe(name);
+    }
+  });
+
+  it('is what `s3api <command> help` prints', async () => {
+    const result = await runInProcess([name, 'help']);
+    expect(result.stdout).toBe(help);
+    expect(result.exitCode).toBe(0);
+  });
+});
