@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListPartsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
-import { createBucket, createUpload, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
 
 let endpoint: string;
 let client: S3Client;
@@ -19,8 +19,7 @@ let workdir: string;
 beforeAll(async () => {
   endpoint = inject('s3Endpoint');
   client = testClient(endpoint);
-  bucket = uniqueBucketName('cli-input');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'cli-input');
   workdir = mkdtempSync(join(tmpdir(), 's3api-cli-input-'));
 });
 

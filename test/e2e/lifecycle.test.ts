@@ -12,7 +12,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runInProcess } from '../support/cli.js';
 import { readGolden } from '../support/golden.js';
-import { createBucket, putObject, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, putObject, testClient } from '../support/s3-fixture.js';
 
 const MiB = 1024 * 1024;
 /** S3 (and moto) refuse to complete when a part other than the last is under 5 MiB. */
@@ -30,8 +30,7 @@ let workdir: string;
 beforeAll(async () => {
   endpoint = inject('s3Endpoint');
   client = testClient(endpoint);
-  bucket = uniqueBucketName('lifecycle');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'lifecycle');
   await putObject(client, bucket, 'source/object.bin', SOURCE_OBJECT);
   workdir = mkdtempSync(join(tmpdir(), 's3api-lifecycle-'));
   writeFileSync(join(workdir, 'part1.bin'), FILE_PART);
@@ -89,6 +88,17 @@ const EXPECTED_PARTS = [FILE_PART, SOURCE_OBJECT.subarray(COPY_FIRST, COPY_LAST 
 /** complete-multipart-upload's keys as the AWS CLI printed them for moto (header VersionId first). */
 const COMPLETE_KEYS = Object.keys(JSON.parse(readGolden('complete_mpu_json').stdout) as object);
 
+/**
+ * complete-multipart-upload with `partList` (how the parts are named), then what S3 made of the
+ * three parts: the AWS CLI's output keys, the multipart ETag, and the parts' bytes in order.
+ */
+async function expectCompletedObject(key: string, uploadId: string, partList: readonly string[]): Promise<void> {
+  const completed = await s3apiJson('complete-multipart-upload', '--bucket', bucket, '--key', key, '--upload-id', uploadId, ...partList);
+  expect(Object.keys(completed)).toEqual(COMPLETE_KEYS);
+  expect(completed).toMatchObject({ Bucket: bucket, Key: key, ETag: multipartEtag(EXPECTED_PARTS) });
+  expect((await objectBytes(key)).equals(Buffer.concat(EXPECTED_PARTS))).toBe(true);
+}
+
 describe('a multipart upload from create to complete', () => {
   it('completes with a part list built from list-parts, read one part per page and resumed from a NextToken', async () => {
     const key = 'assembled/listed.bin';
@@ -107,38 +117,13 @@ describe('a multipart upload from create to complete', () => {
 
     const multipartUpload = { Parts: parts.map((part) => ({ ETag: part.ETag, PartNumber: part.PartNumber })) };
     writeFileSync(join(workdir, 'parts.json'), JSON.stringify(multipartUpload));
-    const completed = await s3apiJson(
-      'complete-multipart-upload',
-      '--bucket',
-      bucket,
-      '--key',
-      key,
-      '--upload-id',
-      uploadId,
-      '--multipart-upload',
-      'file://parts.json',
-    );
-    expect(Object.keys(completed)).toEqual(COMPLETE_KEYS);
-    expect(completed).toMatchObject({ Bucket: bucket, Key: key, ETag: multipartEtag(EXPECTED_PARTS) });
-    expect((await objectBytes(key)).equals(Buffer.concat(EXPECTED_PARTS))).toBe(true);
+    await expectCompletedObject(key, uploadId, ['--multipart-upload', 'file://parts.json']);
   });
 
   it('completes a second upload with --parts-from-server, no JSON written', async () => {
     const key = 'assembled/from-server.bin';
     const { uploadId } = await uploadThreeParts(key);
-    const completed = await s3apiJson(
-      'complete-multipart-upload',
-      '--bucket',
-      bucket,
-      '--key',
-      key,
-      '--upload-id',
-      uploadId,
-      '--parts-from-server',
-    );
-    expect(Object.keys(completed)).toEqual(COMPLETE_KEYS);
-    expect(completed).toMatchObject({ Bucket: bucket, Key: key, ETag: multipartEtag(EXPECTED_PARTS) });
-    expect((await objectBytes(key)).equals(Buffer.concat(EXPECTED_PARTS))).toBe(true);
+    await expectCompletedObject(key, uploadId, ['--parts-from-server']);
   });
 });
 

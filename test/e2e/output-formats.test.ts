@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess, spawnCli } from '../support/cli.js';
 import { asS3api, readGolden } from '../support/golden.js';
-import { createBucket, createUpload, putObject, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, putObject, testClient } from '../support/s3-fixture.js';
 
 let endpoint: string;
 let bucket: string;
@@ -19,8 +19,7 @@ let workdir: string;
 beforeAll(async () => {
   endpoint = inject('s3Endpoint');
   const client = testClient(endpoint);
-  bucket = uniqueBucketName('formats');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'formats');
   await putObject(client, bucket, 'src/source.bin', Buffer.alloc(2048, 'z'));
   uploadId = await createUpload(client, bucket, 'dir/obj.txt');
   workdir = mkdtempSync(join(tmpdir(), 's3api-formats-'));

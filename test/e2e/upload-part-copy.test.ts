@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
-import { createBucket, createUpload, putObject, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, putObject, testClient } from '../support/s3-fixture.js';
 
 let proxy: RecordingProxy;
 let bucket: string;
@@ -15,8 +15,7 @@ beforeAll(async () => {
   const endpoint = inject('s3Endpoint');
   proxy = await startRecordingProxy(endpoint);
   const client = testClient(endpoint);
-  bucket = uniqueBucketName('upload-part-copy');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'upload-part-copy');
   await putObject(client, bucket, 'src/source.bin', SOURCE);
   await putObject(client, bucket, 'src/my file+x ü.bin', SOURCE);
   uploadId = await createUpload(client, bucket, 'dir/obj.txt');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
-import { createBucket, createUpload, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
 
 const PART_ONE = 'hello world part one\n';
 const PART_ONE_ETAG = '"3278263a70e49679e82b47bf6b54baf6"';
@@ -23,8 +23,7 @@ beforeAll(async () => {
   const endpoint = inject('s3Endpoint');
   proxy = await startRecordingProxy(endpoint);
   const client = testClient(endpoint);
-  bucket = uniqueBucketName('upload-part');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'upload-part');
   uploadId = await createUpload(client, bucket, 'dir/obj.txt');
   workdir = mkdtempSync(join(tmpdir(), 's3api-up-'));
   partFile = join(workdir, 'part1.bin');

@@ -12,10 +12,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { TEST_CREDENTIALS, emptyHome, runInProcess, spawnCli } from '../support/cli.js';
+import { emptyHome, runInProcess, spawnCli } from '../support/cli.js';
 import { GOLDEN_DIR, asS3api, readGolden } from '../support/golden.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
-import { createBucket, createUpload, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
 import { freePort } from '../support/tls.js';
 
 const CFG = join(GOLDEN_DIR, 'inputs', 'cfg');
@@ -179,8 +179,7 @@ describe('the credentials that sign a request', () => {
 
   beforeAll(async () => {
     proxy = await startRecordingProxy(inject('s3Endpoint'));
-    bucket = uniqueBucketName('wire-config');
-    await createBucket(testClient(inject('s3Endpoint')), bucket);
+    bucket = await createUniqueBucket(testClient(inject('s3Endpoint')), 'wire-config');
   });
 
   afterAll(async () => {
@@ -297,8 +296,7 @@ describe('cli_timestamp_format', () => {
 
   it('timestamp_wire: wire prints timestamps as S3 sent them', async () => {
     const endpoint = inject('s3Endpoint');
-    const bucket = uniqueBucketName('wire-ts');
-    await createBucket(testClient(endpoint), bucket);
+    const bucket = await createUniqueBucket(testClient(endpoint), 'wire-ts');
     await createUpload(testClient(endpoint), bucket, 'k');
     const result = await runInProcess(
       ['--endpoint-url', endpoint, 'list-multipart-uploads', '--bucket', bucket, '--query', 'Uploads[0].Initiated'],

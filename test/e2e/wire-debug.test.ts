@@ -7,11 +7,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { runInProcess, spawnCli } from '../support/cli.js';
+import { runInProcess, spawnWithoutSdk } from '../support/cli.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
-import { createBucket, createUpload, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, putObject, testClient } from '../support/s3-fixture.js';
 
 const DESTINATION_KEY = '01234567890123456789012345678901';
 const SOURCE_KEY = 'abcdefghijklmnopqrstuvwxyz012345';
@@ -36,17 +35,8 @@ beforeAll(async () => {
   const endpoint = inject('s3Endpoint');
   proxy = await startRecordingProxy(endpoint);
   const client = testClient(endpoint);
-  bucket = uniqueBucketName('wire-debug');
-  await createBucket(client, bucket);
-  await client.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: 'source.bin',
-      Body: randomBytes(2048),
-      SSECustomerAlgorithm: 'AES256',
-      SSECustomerKey: SOURCE_KEY,
-    }),
-  );
+  bucket = await createUniqueBucket(client, 'wire-debug');
+  await putObject(client, bucket, 'source.bin', randomBytes(2048), { SSECustomerAlgorithm: 'AES256', SSECustomerKey: SOURCE_KEY });
   uploadId = await createUpload(client, bucket, 'destination.bin', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: DESTINATION_KEY });
   workdir = mkdtempSync(join(tmpdir(), 's3api-debug-'));
 });
@@ -151,15 +141,7 @@ describe('--debug', () => {
   });
 
   it('the log never loads the SDK: --debug with an input skeleton runs with the SDK refused', () => {
-    const dir = mkdtempSync(join(tmpdir(), 's3api-nosdk-'));
-    writeFileSync(
-      join(dir, 'hook.mjs'),
-      "export async function resolve(specifier, context, next) {\n  if (/^@(aws-sdk|smithy)\\//.test(specifier)) throw new Error('SDK import refused: ' + specifier);\n  return next(specifier, context);\n}\n",
-    );
-    writeFileSync(join(dir, 'register.mjs'), "import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url);\n");
-    const result = spawnCli(['--debug', 'upload-part', '--generate-cli-skeleton'], {
-      env: { NODE_OPTIONS: `--import ${join(dir, 'register.mjs')}` },
-    });
+    const result = spawnWithoutSdk(['--debug', 'upload-part', '--generate-cli-skeleton']);
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('awscli.clidriver - DEBUG - CLI version: s3api/');
     expect(result.stderr).not.toContain('SDK import refused');

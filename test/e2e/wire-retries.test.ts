@@ -13,7 +13,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';
 import { asS3api, readGolden } from '../support/golden.js';
-import { createBucket, createUpload, testClient, uniqueBucketName } from '../support/s3-fixture.js';
+import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
 import { freePort } from '../support/tls.js';
 
 const PART = randomBytes(1024 * 1024);
@@ -26,8 +26,7 @@ let proxy: FaultProxy | undefined;
 
 beforeAll(async () => {
   const client = testClient(inject('s3Endpoint'));
-  bucket = uniqueBucketName('wire-retries');
-  await createBucket(client, bucket);
+  bucket = await createUniqueBucket(client, 'wire-retries');
   uploadId = await createUpload(client, bucket, 'retried.bin');
   workdir = mkdtempSync(join(tmpdir(), 's3api-retries-'));
   writeFileSync(join(workdir, 'part.bin'), PART);

@@ -1,9 +1,10 @@
 /**
  * Running s3api in tests: in-process through run(argv, io) with captured streams (and, when
- * asked, a fake S3 that records the SDK input), or as a real child process of bin/s3api.js.
+ * asked, a fake S3 that records the SDK input), or as a real child process of bin/s3api.js
+ * (optionally with the AWS SDK refused, to prove a command starts without it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run, type CliIO } from '../../src/cli.js';
@@ -105,4 +106,30 @@ export function spawnCli(
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
+
+/**
+ * Runs the built CLI with hooks that refuse to load the packages `refused` matches (by default
+ * the AWS SDK and its Smithy runtime), through import (a resolve hook) and through require()
+ * (Module._load), so loading one turns into an error the command reports.
+ */
+export function spawnWithoutSdk(argv: readonly string[], refused = '^@(aws-sdk|smithy)/'): CliResult {
+  const dir = mkdtempSync(join(tmpdir(), 's3api-nosdk-'));
+  const check = `if (new RegExp(${JSON.stringify(refused)}).test(specifier)) throw new Error('SDK import refused: ' + specifier);`;
+  writeFileSync(
+    join(dir, 'hook.mjs'),
+    `export async function resolve(specifier, context, next) {\n  ${check}\n  return next(specifier, context);\n}\n`,
+  );
+  writeFileSync(
+    join(dir, 'register.mjs'),
+    `import Module, { register } from 'node:module';
+const load = Module._load;
+Module._load = function (specifier, ...rest) {
+  ${check}
+  return load.call(this, specifier, ...rest);
+};
+register('./hook.mjs', import.meta.url);
+`,
+  );
+  return spawnCli(argv, { env: { NODE_OPTIONS: `--import ${join(dir, 'register.mjs')}` } });
 }

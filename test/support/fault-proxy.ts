@@ -4,8 +4,9 @@
  * never answers. Every request it receives is recorded with its body, so tests can prove that
  * a retried part was sent again byte for byte.
  */
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { forwardRequest, listenOnLoopback } from './proxy.js';
 
 export type Fault =
   /** Forward to the server. */
@@ -69,11 +70,9 @@ export async function startFaultProxy(target: string, faults: readonly Fault[]):
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     close: () =>
       new Promise((resolve) => {
@@ -94,16 +93,7 @@ function answer(fault: Fault, incoming: IncomingMessage, outgoing: ServerRespons
     case 'slow-down':
       outgoing.writeHead(503, { 'content-type': 'application/xml' }).end(SLOW_DOWN_DOCUMENT);
       return;
-    default: {
-      const forwarded = httpRequest(
-        { hostname: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: incoming.headers },
-        (response) => {
-          outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(outgoing);
-        },
-      );
-      forwarded.on('error', () => outgoing.destroy());
-      forwarded.end(body);
-    }
+    default:
+      forwardRequest(incoming, body, outgoing, target);
   }
 }

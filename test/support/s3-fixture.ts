@@ -23,16 +23,21 @@ export function testClient(endpoint: string): S3Client {
   });
 }
 
-export function uniqueBucketName(prefix: string): string {
-  return `${prefix}-${randomBytes(4).toString('hex')}`;
-}
-
-export async function createBucket(client: S3Client, name: string): Promise<void> {
+/** Creates a bucket named `<prefix>-<random hex>`, unique because test files share one server; its name. */
+export async function createUniqueBucket(client: S3Client, prefix: string): Promise<string> {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`;
   await client.send(new CreateBucketCommand({ Bucket: name }));
+  return name;
 }
 
-export async function putObject(client: S3Client, bucket: string, key: string, body: Buffer | string): Promise<void> {
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+export async function putObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  body: Buffer | string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...extra }));
 }
 
 export async function createUpload(client: S3Client, bucket: string, key: string, extra: Record<string, unknown> = {}): Promise<string> {

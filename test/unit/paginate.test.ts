@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   aggregatePages,
@@ -20,6 +19,8 @@ import { formatYaml, formatYamlStreamPage } from '../../src/output/yaml.js';
 import type { PaginatorSpec } from '../../src/spec/types.js';
 import { listMultipartUploads } from '../../src/operations/list-multipart-uploads.js';
 import { listParts } from '../../src/operations/list-parts.js';
+import { errorOfAsync } from '../support/errors.js';
+import { readGolden } from '../support/golden.js';
 
 const LIST_PARTS_PAGINATOR = listParts.paginator!;
 const LIST_MULTIPART_UPLOADS_PAGINATOR = listMultipartUploads.paginator!;
@@ -27,10 +28,6 @@ const LIST_MULTIPART_UPLOADS_PAGINATOR = listMultipartUploads.paginator!;
 // ---------------------------------------------------------------------------------------------
 // Fixtures: the goldens' data, and fake S3 listings that page like S3 does
 // ---------------------------------------------------------------------------------------------
-
-function golden(name: string, extension: 'out' | 'err' = 'out'): string {
-  return readFileSync(new URL(`../fixtures/golden/${name}.${extension}`, import.meta.url), 'utf8');
-}
 
 /** What `--output json` prints: Python's json.dumps(indent=4, ensure_ascii=False) + newline. */
 function asJson(value: OutputValue): string {
@@ -150,16 +147,6 @@ function cannedPages(pages: readonly OutputObject[]) {
   return { fetchPage, requests };
 }
 
-async function caught(action: () => unknown): Promise<CliError> {
-  try {
-    await action();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliError');
-}
-
 /** How AWS CLI 2.9 prints an error on stderr. */
 function asV29Stderr(error: CliError): string {
   return `\n${error.message}\n`;
@@ -195,14 +182,14 @@ describe('planPagination', () => {
     ['err_nopaginate_with_maxitems', {}, true],
     ['err_maxparts_with_maxitems', { MaxParts: 2 }, false],
   ])('%s: --max-items without pagination is a 252 error', async (name, input, noPaginate) => {
-    const error = await caught(() => planPagination(LIST_PARTS_PAGINATOR, input, { maxItems: 1 }, noPaginate));
+    const error = await errorOfAsync(() => planPagination(LIST_PARTS_PAGINATOR, input, { maxItems: 1 }, noPaginate));
     expect(error.exitCode).toBe(ExitCode.usage);
-    expect(asV29Stderr(error)).toBe(golden(name, 'err'));
+    expect(asV29Stderr(error)).toBe(readGolden(name).stderr);
   });
 
   it('lists every pagination argument given, in the AWS CLI order', async () => {
     const options = { maxItems: 5, pageSize: 2, startingToken: 'x' };
-    const error = await caught(() => planPagination(LIST_PARTS_PAGINATOR, {}, options, true));
+    const error = await errorOfAsync(() => planPagination(LIST_PARTS_PAGINATOR, {}, options, true));
     expect(error.message).toBe(
       'Cannot specify --no-paginate along with pagination arguments: --starting-token, --page-size, --max-items',
     );
@@ -214,18 +201,18 @@ describe('planPagination', () => {
     [1, false],
   ])('--max-items %i warns: %s (head_warn_max_items_zero)', (maxItems, warns) => {
     const plan = planPagination(LIST_PARTS_PAGINATOR, {}, { maxItems }, false);
-    expect(plan.warnings.join('')).toBe(warns ? golden('head_warn_max_items_zero', 'err') : '');
+    expect(plan.warnings.join('')).toBe(warns ? readGolden('head_warn_max_items_zero').stderr : '');
   });
 });
 
 describe('NextToken encoding', () => {
   it.each([
-    [{ PartNumberMarker: null, boto_truncate_amount: 1 }, golden('head_list_parts_text').split('NEXTTOKEN\t')[1].trim()],
+    [{ PartNumberMarker: null, boto_truncate_amount: 1 }, readGolden('head_list_parts_text').stdout.split('NEXTTOKEN\t')[1].trim()],
     [{ PartNumberMarker: 4 }, 'eyJQYXJ0TnVtYmVyTWFya2VyIjogNH0='],
     [{ PartNumberMarker: 2, boto_truncate_amount: 1 }, 'eyJQYXJ0TnVtYmVyTWFya2VyIjogMiwgImJvdG9fdHJ1bmNhdGVfYW1vdW50IjogMX0='],
     [
       { KeyMarker: null, UploadIdMarker: null, boto_truncate_amount: 3 },
-      golden('list_mpu_text_pagesize1').split('NEXTTOKEN\t')[1].trim(),
+      readGolden('list_mpu_text_pagesize1').stdout.split('NEXTTOKEN\t')[1].trim(),
     ],
   ])('%j encodes like the AWS CLI', (token, expected) => {
     expect(encodeNextToken(token)).toBe(expected);
@@ -264,7 +251,7 @@ describe('decodeStartingToken', () => {
     ['JSON null', Buffer.from('null').toString('base64'), "'NoneType' object has no attribute 'pop'"],
     ['a count that is not an int', encodeNextToken({ KeyMarker: 'k', UploadIdMarker: null, boto_truncate_amount: 'x' }), 'slice indices must be integers or None or have an __index__ method'],
   ])('%s: exit 255', async (_name, text, message) => {
-    const error = await caught(() => decodeStartingToken(LIST_MULTIPART_UPLOADS_PAGINATOR, text));
+    const error = await errorOfAsync(() => decodeStartingToken(LIST_MULTIPART_UPLOADS_PAGINATOR, text));
     expect(error.exitCode).toBe(ExitCode.other);
     expect(error.message).toBe(message);
   });
@@ -378,7 +365,7 @@ describe('fetchPages', () => {
   ])('fails with exit 255 when the service repeats its markers', async (spec, markers, shown) => {
     const page = { IsTruncated: true, ...markers };
     const s3 = cannedPages([page, page, page]);
-    const error = await caught(() => collectPages(spec, {}, {}, s3.fetchPage));
+    const error = await errorOfAsync(() => collectPages(spec, {}, {}, s3.fetchPage));
     expect(error.exitCode).toBe(ExitCode.other);
     expect(error.message).toBe(`Error during pagination: The same next token was received twice: ${shown}`);
     expect(s3.requests).toHaveLength(2);
@@ -386,9 +373,9 @@ describe('fetchPages', () => {
 
   it('rejects a starting token that is not an int marker before any request (err_bad_starting_token)', async () => {
     const s3 = fakeListParts(FIRST_TWO_PARTS);
-    const error = await caught(() => collectPages(LIST_PARTS_PAGINATOR, {}, { startingToken: 'garbage' }, s3.fetchPage));
+    const error = await errorOfAsync(() => collectPages(LIST_PARTS_PAGINATOR, {}, { startingToken: 'garbage' }, s3.fetchPage));
     expect(error.exitCode).toBe(ExitCode.usage);
-    expect(asV29Stderr(error)).toBe(golden('err_bad_starting_token', 'err'));
+    expect(asV29Stderr(error)).toBe(readGolden('err_bad_starting_token').stderr);
     expect(s3.requests).toEqual([]);
   });
 
@@ -398,7 +385,7 @@ describe('fetchPages', () => {
     [LIST_MULTIPART_UPLOADS_PAGINATOR, { KeyMarker: 5, UploadIdMarker: { a: [null, true] } }, "KeyMarker, value: 5, type: <class 'int'>, valid types: <class 'str'>\nInvalid type for parameter UploadIdMarker, value: {'a': [None, True]}, type: <class 'dict'>, valid types: <class 'str'>"],
     [LIST_MULTIPART_UPLOADS_PAGINATOR, { KeyMarker: false, UploadIdMarker: null }, "KeyMarker, value: False, type: <class 'bool'>, valid types: <class 'str'>"],
   ])('validates the types of starting-token markers (%#)', async (spec, markers, problem) => {
-    const error = await caught(() => collectPages(spec, {}, { startingToken: encodeNextToken(markers) }, cannedPages([]).fetchPage));
+    const error = await errorOfAsync(() => collectPages(spec, {}, { startingToken: encodeNextToken(markers) }, cannedPages([]).fetchPage));
     expect(error.message).toBe(`Parameter validation failed:\nInvalid type for parameter ${problem}`);
   });
 
@@ -431,7 +418,7 @@ describe('fetchPages', () => {
   it('refuses to encode a resume token whose keys are not the input tokens', async () => {
     const s3 = fakeListParts(PARTS_1_TO_9);
     const options = { startingToken: encodeNextToken({ boto_truncate_amount: 1 }), maxItems: 1 };
-    const error = await caught(() => collectPages(LIST_PARTS_PAGINATOR, {}, options, s3.fetchPage));
+    const error = await errorOfAsync(() => collectPages(LIST_PARTS_PAGINATOR, {}, options, s3.fetchPage));
     expect(error.exitCode).toBe(ExitCode.other);
     expect(error.message).toBe("Bad starting token: {'boto_truncate_amount': 2}");
   });
@@ -560,11 +547,11 @@ const REPLAYS: Replay[] = [
 describe('goldens replayed through the formatters', () => {
   it.each(REPLAYS)('%s', async (name, spec, store, options, format, expression) => {
     const result = await collectPages(spec, {}, options, store());
-    expect(printPaginated(spec, result, format, expression)).toBe(golden(name));
+    expect(printPaginated(spec, result, format, expression)).toBe(readGolden(name).stdout);
   });
 
   it('the json output equals JSON.stringify with 4 spaces for these values', async () => {
     const result = await collectPages(LIST_MULTIPART_UPLOADS_PAGINATOR, {}, { maxItems: 1 }, storedUploads(UPLOADS)());
-    expect(asJson(aggregatePages(LIST_MULTIPART_UPLOADS_PAGINATOR, result.pages, result.nextToken))).toBe(golden('head_list_mpu_json'));
+    expect(asJson(aggregatePages(LIST_MULTIPART_UPLOADS_PAGINATOR, result.pages, result.nextToken))).toBe(readGolden('head_list_mpu_json').stdout);
   });
 });

@@ -3,9 +3,6 @@
  * for byte, the YAML templates line by line with our own comment texts, and the sample
  * responses of `output`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CORE_SCHEMA, binaryTag, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { inputSkeleton, outputSkeleton } from '../../src/engine/skeleton.js';
@@ -14,7 +11,7 @@ import { formatJson } from '../../src/output/json.js';
 import { formatTable } from '../../src/output/table.js';
 import { isOutputObject, type OutputValue } from '../../src/output/value.js';
 import { modelParams, type MemberShape, type OperationSpec } from '../../src/spec/types.js';
-import { runInProcess, spawnCli } from '../support/cli.js';
+import { runInProcess, spawnWithoutSdk } from '../support/cli.js';
 import { readGolden, v29UsageErrorAsHead } from '../support/golden.js';
 
 const COMMANDS = OPERATIONS.map((operation) => operation.name);
@@ -201,32 +198,6 @@ describe('--generate-cli-skeleton output', () => {
     expect(result.stdout).toBe('');
   });
 });
-
-/**
- * Runs the built CLI with hooks that refuse to load the packages `refused` matches (by default
- * the AWS SDK and its Smithy runtime), through import (a resolve hook) and through require()
- * (Module._load), so loading one turns into an error the command reports.
- */
-function spawnWithoutSdk(argv: readonly string[], refused = '^@(aws-sdk|smithy)/') {
-  const dir = mkdtempSync(join(tmpdir(), 's3api-nosdk-'));
-  const check = `if (new RegExp(${JSON.stringify(refused)}).test(specifier)) throw new Error('SDK import refused: ' + specifier);`;
-  writeFileSync(
-    join(dir, 'hook.mjs'),
-    `export async function resolve(specifier, context, next) {\n  ${check}\n  return next(specifier, context);\n}\n`,
-  );
-  writeFileSync(
-    join(dir, 'register.mjs'),
-    `import Module, { register } from 'node:module';
-const load = Module._load;
-Module._load = function (specifier, ...rest) {
-  ${check}
-  return load.call(this, specifier, ...rest);
-};
-register('./hook.mjs', import.meta.url);
-`,
-  );
-  return spawnCli(argv, { env: { NODE_OPTIONS: `--import ${join(dir, 'register.mjs')}` } });
-}
 
 describe('start-up without the SDK', () => {
   it.each(['input', 'yaml-input'])('--generate-cli-skeleton %s never imports the AWS SDK', (kind) => {

@@ -20,17 +20,13 @@ import {
   timeoutSetting,
   type SharedConfig,
 } from '../../../src/config/settings.js';
-import { CliError } from '../../../src/errors/errors.js';
 import { DebugLog } from '../../../src/s3/debug-log.js';
+import { errorOf } from '../../support/errors.js';
 
+/** The message and exit code of the CliError `action` throws, to compare in one assertion. */
 function thrown(action: () => unknown): { message: string; exitCode: number } {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
-    throw error;
-  }
-  throw new Error('nothing was thrown');
+  const { message, exitCode } = errorOf(action);
+  return { message, exitCode };
 }
 
 function sharedConfig(profile: Record<string, string> = {}, services: SharedConfig['services'] = {}): SharedConfig {

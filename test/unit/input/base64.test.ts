@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePythonBase64 } from '../../../src/engine/base64.js';
+import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
-import { errorOf, goldenMessage } from './support.js';
+import { goldenMessage } from './support.js';
 
 // Expected bytes recorded from Python 3.11's base64.b64decode(text).
 describe('decodePythonBase64', () => {

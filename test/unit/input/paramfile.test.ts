@@ -9,8 +9,9 @@ import {
   type FileSystemPort,
   type ParamFileOptions,
 } from '../../../src/engine/paramfile.js';
+import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
-import { errorOf, goldenMessage } from './support.js';
+import { goldenMessage } from './support.js';
 
 const DIRECTORY = Symbol('directory');
 type FakeEntry = string | Buffer | typeof DIRECTORY | { readonly failWith: string };

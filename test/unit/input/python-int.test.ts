@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgparseInt, parsePythonInt, pythonIntOf, tryParsePythonInt } from '../../../src/engine/python-int.js';
+import { errorOf } from '../../support/errors.js';
 import { readGolden } from '../../support/golden.js';
-import { errorOf, goldenArgument, goldenMessage } from './support.js';
+import { goldenArgument, goldenMessage } from './support.js';
 
 
 describe('parsePythonInt (Python int())', () => {

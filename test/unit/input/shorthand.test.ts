@@ -3,8 +3,9 @@ import type { FileSystemPort, ParamFileOptions } from '../../../src/engine/param
 import { isOrderedDict, pythonRepr } from '../../../src/engine/python-repr.js';
 import { parseShorthand, parseStructuredParam } from '../../../src/engine/shorthand.js';
 import type { MemberShape } from '../../../src/spec/types.js';
+import { errorOf } from '../../support/errors.js';
 import { readGolden } from '../../support/golden.js';
-import { errorOf, goldenArgument, goldenMessage } from './support.js';
+import { goldenArgument, goldenMessage } from './support.js';
 import { METADATA, MULTIPART_UPLOAD } from './shapes.js';
 
 const FILES: ParamFileOptions = {

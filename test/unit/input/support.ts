@@ -1,17 +1,5 @@
-/** Helpers for the parameter-parsing tests: recorded messages and arguments, thrown errors. */
-import { CliError } from '../../../src/errors/errors.js';
+/** Helpers for the parameter-parsing tests: recorded messages and arguments. */
 import { readGolden } from '../../support/golden.js';
-
-/** The CliError `action` throws (any other outcome fails the test). */
-export function errorOf(action: () => unknown): CliError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliError');
-}
 
 /**
  * The part of a recorded AWS CLI error that our parsers produce: stderr without the leading

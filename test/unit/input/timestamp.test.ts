@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatHttpDate, parseTimestampParam, tryParseTimestamp } from '../../../src/engine/timestamp.js';
+import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
-import { errorOf, goldenArgument, goldenMessage } from './support.js';
+import { goldenArgument, goldenMessage } from './support.js';
 
 /** dateutil fills missing parts from the local date of "now". */
 const NOW = new Date(2026, 10, 22, 12, 0);

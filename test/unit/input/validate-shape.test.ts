@@ -6,28 +6,10 @@ import { validationError } from '../../../src/errors/errors.js';
 import type { MemberShape } from '../../../src/spec/types.js';
 import { readGolden } from '../../support/golden.js';
 import { goldenMessage } from './support.js';
-import { METADATA, MULTIPART_UPLOAD, MULTIPART_UPLOAD_2_9 } from './shapes.js';
+import { METADATA, MULTIPART_UPLOAD, MULTIPART_UPLOAD_2_9, multipartUploadWithPartMembers } from './shapes.js';
 
-const SMALL_UPLOAD: MemberShape = {
-  member: 'MultipartUpload',
-  type: 'structure',
-  members: [
-    {
-      member: 'Parts',
-      type: 'list',
-      members: [
-        {
-          member: 'Part',
-          type: 'structure',
-          members: [
-            { member: 'ETag', type: 'string' },
-            { member: 'PartNumber', type: 'integer' },
-          ],
-        },
-      ],
-    },
-  ],
-};
+/** Parts with only ETag and PartNumber: the model the expected reports below were recorded with. */
+const SMALL_UPLOAD = multipartUploadWithPartMembers(['ETag', 'PartNumber']);
 
 const INPUT: MemberShape = {
   member: 'Input',

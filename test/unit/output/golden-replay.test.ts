@@ -6,7 +6,7 @@
  * on between runs), so inputs are parsed from a sibling `_json` capture only where its data is
  * identical, and written out explicitly otherwise.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/errors/errors.js';
 import { formatJson } from '../../../src/output/json.js';
@@ -14,15 +14,10 @@ import { formatTable } from '../../../src/output/table.js';
 import { formatText } from '../../../src/output/text.js';
 import { PyFloat, type OutputObject, type OutputValue } from '../../../src/output/value.js';
 import { formatYaml, formatYamlStreamPage } from '../../../src/output/yaml.js';
-
-const GOLDEN_DIR = new URL('../../fixtures/golden/', import.meta.url);
-
-function golden(name: string, stream: 'out' | 'err' | 'rc' = 'out'): string {
-  return readFileSync(new URL(`${name}.${stream}`, GOLDEN_DIR), 'utf8');
-}
+import { GOLDEN_DIR, readGoldenFile } from '../../support/golden.js';
 
 function goldenJson(name: string): OutputValue {
-  return JSON.parse(golden(name)) as OutputValue;
+  return JSON.parse(readGoldenFile(name, 'out')) as OutputValue;
 }
 
 function goldenObject(name: string): OutputObject {
@@ -409,13 +404,13 @@ const ALL_GOLDENS = readdirSync(GOLDEN_DIR)
 
 describe('golden replay', () => {
   it.each(REPLAYS)('$golden', ({ golden: name, render, expected }) => {
-    const recorded = golden(name);
+    const recorded = readGoldenFile(name, 'out');
     expect(render()).toBe(expected ? expected(recorded) : recorded);
   });
 
   it.each(CRASHES)('$golden fails like Python', ({ golden: name, render }) => {
-    expect(golden(name)).toBe('');
-    expect(golden(name, 'rc').trim()).toBe('255');
+    expect(readGoldenFile(name, 'out')).toBe('');
+    expect(readGoldenFile(name, 'rc').trim()).toBe('255');
     let failure: unknown;
     try {
       render();
@@ -425,7 +420,7 @@ describe('golden replay', () => {
     expect(failure).toBeInstanceOf(CliError);
     expect((failure as CliError).exitCode).toBe(255);
     // The reporter prints a blank line, then the message.
-    expect(`\n${(failure as CliError).message}\n`).toBe(golden(name, 'err'));
+    expect(`\n${(failure as CliError).message}\n`).toBe(readGoldenFile(name, 'err'));
   });
 
   it('classifies every formatter golden as replayed or deliberately skipped', () => {
@@ -445,8 +440,8 @@ describe('golden replay', () => {
  */
 const OTHER_JSON_OUTPUTS = ALL_GOLDENS.filter((name) => {
   if (isFormatterGolden(name) || REPLAYED.has(name) || /^(head_)?skel_.*_input$/.test(name)) return false;
-  if (golden(name, 'rc').trim() !== '0') return false;
-  const stdout = golden(name);
+  if (readGoldenFile(name, 'rc').trim() !== '0') return false;
+  const stdout = readGoldenFile(name, 'out');
   if (stdout === '') return false;
   try {
     JSON.parse(stdout);
@@ -462,6 +457,6 @@ describe('json formatter on every other JSON capture', () => {
   });
 
   it.each(OTHER_JSON_OUTPUTS)('%s', (name) => {
-    expect(formatJson(goldenJson(name))).toBe(golden(name));
+    expect(formatJson(goldenJson(name))).toBe(readGoldenFile(name, 'out'));
   });
 });

@@ -4,30 +4,14 @@
  * bundles), not by this code; golden files are replayed byte for byte where the query alone
  * decides the bytes.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CliError } from '../../../src/errors/errors.js';
 import { applyQuery, compileQuery } from '../../../src/output/query.js';
 import { PyFloat, type OutputObject, type OutputValue } from '../../../src/output/value.js';
-
-const GOLDEN_DIRECTORY = new URL('../../fixtures/golden/', import.meta.url);
-
-function golden(name: string, extension: 'out' | 'err' | 'rc'): string {
-  return readFileSync(new URL(`${name}.${extension}`, GOLDEN_DIRECTORY), 'utf8');
-}
+import { errorOf } from '../../support/errors.js';
+import { readGolden } from '../../support/golden.js';
 
 function f(value: number): PyFloat {
   return new PyFloat(value);
-}
-
-function cliErrorOf(action: () => unknown): CliError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error('expected a CliError');
 }
 
 const DOC: OutputObject = {
@@ -72,14 +56,15 @@ describe('compile-error goldens (exit 252, message after the reporter prefix)', 
     ['err_query_lexer', 'Parts[0].#', ''],
     ['err_query_empty', '', ''],
     // The expression was not recorded separately; the message quotes it on its third line.
-    ['err_query_parse_error_long', golden('err_query_parse_error_long', 'err').split('\n')[2].slice(1, -1), ''],
+    ['err_query_parse_error_long', readGolden('err_query_parse_error_long').stderr.split('\n')[2].slice(1, -1), ''],
     ['head_err_query_unclosed_filter', 'Parts[?', 'aws: [ERROR]: An error occurred (ParamValidation): '],
   ];
   it.each(cases)('%s', (name, expression, reporterPrefix) => {
-    const error = cliErrorOf(() => compileQuery(expression));
-    expect(error.exitCode).toBe(Number(golden(name, 'rc')));
+    const golden = readGolden(name);
+    const error = errorOf(() => compileQuery(expression));
+    expect(error.exitCode).toBe(golden.exitCode);
     expect(error.category).toBe('ParamValidation');
-    expect(`\n${reporterPrefix}${error.message}\n`).toBe(golden(name, 'err'));
+    expect(`\n${reporterPrefix}${error.message}\n`).toBe(golden.stderr);
   });
 });
 
@@ -93,10 +78,11 @@ describe('runtime-error goldens (compile fine, exit 255 when applied)', () => {
   ];
   it.each(cases)('%s', (name, expression, reporterPrefix) => {
     const query = compileQuery(expression);
-    const error = cliErrorOf(() => applyQuery(query, DOC));
-    expect(error.exitCode).toBe(Number(golden(name, 'rc')));
+    const golden = readGolden(name);
+    const error = errorOf(() => applyQuery(query, DOC));
+    expect(error.exitCode).toBe(golden.exitCode);
     expect(error.category).toBe('General');
-    expect(`\n${reporterPrefix}${error.message}\n`).toBe(golden(name, 'err'));
+    expect(`\n${reporterPrefix}${error.message}\n`).toBe(golden.stderr);
   });
 });
 
@@ -110,13 +96,13 @@ describe('json output goldens whose bytes the query decides', () => {
 
   // list-multipart-uploads --no-paginate at the time of the query_* captures held three uploads;
   // list_mpu_json_nopaginate was captured later with more.
-  const rawListUploads = JSON.parse(golden('list_mpu_json_nopaginate', 'out')) as OutputObject;
+  const rawListUploads = JSON.parse(readGolden('list_mpu_json_nopaginate').stdout) as OutputObject;
   const listUploadsOfQueryCaptures: OutputObject = { ...rawListUploads, Uploads: (rawListUploads.Uploads as OutputValue[]).slice(0, 3) };
-  const aggregatedListParts = JSON.parse(golden('list_parts_json', 'out')) as OutputObject;
+  const aggregatedListParts = JSON.parse(readGolden('list_parts_json').stdout) as OutputObject;
   const scalarQuotingExpression =
     // Reconstructed from err_query_parse_error_long (same keys, `'it\'s'` instead of the broken
     // `'it''s'`, plus ay…bd); checked against Python jmespath to give json_scalar_quoting.out.
-    golden('err_query_parse_error_long', 'err')
+    readGolden('err_query_parse_error_long').stderr
       .split('\n')[2]
       .slice(1, -2)
       .replace("m:'it''s'", "m:'it\\'s'") +
@@ -141,7 +127,7 @@ describe('json output goldens whose bytes the query decides', () => {
     ['json_scalar_quoting', scalarQuotingExpression, {}],
   ];
   it.each(cases)('%s', (name, expression, input) => {
-    expect(renderJson(applyQuery(compileQuery(expression), input))).toBe(golden(name, 'out'));
+    expect(renderJson(applyQuery(compileQuery(expression), input))).toBe(readGolden(name).stdout);
   });
 });
 
@@ -380,7 +366,7 @@ describe('compile errors (exit 252)', () => {
     ["~", "Bad jmespath expression: Unknown token ~:\n~\n^"],
   ];
   it.each(cases)('%s', (expression, jmespathMessage) => {
-    const error = cliErrorOf(() => compileQuery(expression));
+    const error = errorOf(() => compileQuery(expression));
     expect(error.exitCode).toBe(252);
     expect(error.message).toBe(`Bad value for --query ${expression}: ${jmespathMessage}`);
   });
@@ -421,7 +407,7 @@ describe('runtime errors (exit 255, raised only when applied)', () => {
   ];
   it.each(cases)('%s', (expression, message) => {
     const query = compileQuery(expression);
-    const error = cliErrorOf(() => applyQuery(query, DOC));
+    const error = errorOf(() => applyQuery(query, DOC));
     expect(error.exitCode).toBe(255);
     expect(error.message).toBe(message);
   });
@@ -455,7 +441,7 @@ describe('API', () => {
   });
 
   it('reports an expression reference left in the result as the json output does', () => {
-    const error = cliErrorOf(() => search('[Str, &Str]'));
+    const error = errorOf(() => search('[Str, &Str]'));
     expect(error.exitCode).toBe(255);
     expect(error.message).toBe('Circular reference detected');
   });
