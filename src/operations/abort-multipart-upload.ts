@@ -18,7 +18,7 @@ export const abortMultipartUpload: OperationSpec = {
     },
   ],
   steps: [],
-  output: { order: ['RequestCharged'], members: [{ member: 'RequestCharged', type: 'string' }] },
+  output: { headers: ['RequestCharged'], members: [{ member: 'RequestCharged', type: 'string' }] },
   examples: [
     {
       title: 'Abort an upload and free its parts',

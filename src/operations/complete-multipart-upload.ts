@@ -73,19 +73,13 @@ export const completeMultipartUpload: OperationSpec = {
   ],
   steps: ['sseCustomerKey', 'partsFromServer', 'completedPartList'],
   output: {
-    order: [
+    headers: [
       'Expiration',
       'ServerSideEncryption',
       'VersionId',
       'SSEKMSKeyId',
       'BucketKeyEnabled',
       'RequestCharged',
-      'Location',
-      'Bucket',
-      'Key',
-      'ETag',
-      ...CHECKSUM_VALUE_MEMBER_NAMES,
-      'ChecksumType',
     ],
     members: [
       ...stringMembers(['Location', 'Bucket', 'Key', 'Expiration', 'ETag', ...CHECKSUM_VALUE_MEMBER_NAMES]),

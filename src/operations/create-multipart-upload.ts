@@ -115,7 +115,7 @@ export const createMultipartUpload: OperationSpec = {
   ],
   steps: ['sseCustomerKey', 'metadataAscii'],
   output: {
-    order: [
+    headers: [
       'AbortDate',
       'AbortRuleId',
       'ServerSideEncryption',
@@ -127,9 +127,6 @@ export const createMultipartUpload: OperationSpec = {
       'RequestCharged',
       'ChecksumAlgorithm',
       'ChecksumType',
-      'Bucket',
-      'Key',
-      'UploadId',
     ],
     members: [
       { member: 'AbortDate', type: 'timestamp' },

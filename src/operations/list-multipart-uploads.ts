@@ -33,20 +33,8 @@ export const listMultipartUploads: OperationSpec = {
   ],
   steps: [],
   output: {
-    order: [
+    headers: [
       'RequestCharged',
-      'Bucket',
-      'KeyMarker',
-      'UploadIdMarker',
-      'NextKeyMarker',
-      'Prefix',
-      'Delimiter',
-      'NextUploadIdMarker',
-      'MaxUploads',
-      'IsTruncated',
-      'Uploads',
-      'CommonPrefixes',
-      'EncodingType',
     ],
     members: [
       ...stringMembers(['Bucket', 'KeyMarker', 'UploadIdMarker', 'NextKeyMarker', 'Prefix', 'Delimiter', 'NextUploadIdMarker']),

@@ -24,23 +24,10 @@ export const listParts: OperationSpec = {
   ],
   steps: [],
   output: {
-    order: [
+    headers: [
       'AbortDate',
       'AbortRuleId',
       'RequestCharged',
-      'Bucket',
-      'Key',
-      'UploadId',
-      'PartNumberMarker',
-      'NextPartNumberMarker',
-      'MaxParts',
-      'IsTruncated',
-      'Parts',
-      'Initiator',
-      'Owner',
-      'StorageClass',
-      'ChecksumAlgorithm',
-      'ChecksumType',
     ],
     integers: ['PartNumberMarker', 'NextPartNumberMarker'],
     members: [

@@ -63,7 +63,7 @@ export const uploadPartCopy: OperationSpec = {
   ],
   steps: ['partNumberRange', 'copySourceRange', 'copySource', 'sseCustomerKey', 'copySourceSseCustomerKey'],
   output: {
-    order: [
+    headers: [
       'CopySourceVersionId',
       'ServerSideEncryption',
       'SSECustomerAlgorithm',
@@ -71,7 +71,6 @@ export const uploadPartCopy: OperationSpec = {
       'SSEKMSKeyId',
       'BucketKeyEnabled',
       'RequestCharged',
-      'CopyPartResult',
     ],
     payload: 'CopyPartResult',
     members: [

@@ -45,25 +45,8 @@ export const uploadPart: OperationSpec = {
   ],
   steps: ['partNumberRange', 'sseCustomerKey', 'checksum'],
   output: {
-    order: [
-      'ServerSideEncryption',
-      'ETag',
-      'ChecksumCRC32',
-      'ChecksumCRC32C',
-      'ChecksumCRC64NVME',
-      'ChecksumSHA1',
-      'ChecksumSHA256',
-      'ChecksumSHA512',
-      'ChecksumMD5',
-      'ChecksumXXHASH64',
-      'ChecksumXXHASH3',
-      'ChecksumXXHASH128',
-      'SSECustomerAlgorithm',
-      'SSECustomerKeyMD5',
-      'SSEKMSKeyId',
-      'BucketKeyEnabled',
-      'RequestCharged',
-    ],
+    // Every member of the UploadPart response is a header.
+    headers: 'all',
     members: [
       ...stringMembers(['ServerSideEncryption', 'ETag', ...CHECKSUM_VALUE_MEMBER_NAMES]),
       ...stringMembers(['SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),

@@ -4,7 +4,7 @@
  * dropped, timestamps as Python's datetime.isoformat() prints them.
  */
 import { NESTED_OUTPUT_ORDER } from '../spec/output-shapes.js';
-import type { OutputSpec } from '../spec/types.js';
+import { outputOrder, type OutputSpec } from '../spec/types.js';
 import type { OutputObject, OutputValue } from './value.js';
 
 /**
@@ -49,7 +49,7 @@ export function shapeResponse(
   output: OutputSpec,
   formatTimestamp: (date: Date) => string = isoTimestamp,
 ): OutputObject {
-  const shaped = orderMembers(response, output.order, formatTimestamp);
+  const shaped = orderMembers(response, outputOrder(output), formatTimestamp);
   for (const member of output.integers ?? []) {
     const value = shaped[member];
     if (typeof value === 'string' && /^-?\d+$/.test(value)) shaped[member] = Number(value);

@@ -73,8 +73,11 @@ export interface PaginatorSpec {
 }
 
 export interface OutputSpec {
-  /** Top-level keys in the order the AWS CLI prints them: header members, then body members. */
-  readonly order: readonly string[];
+  /**
+   * The members bound to response headers. The AWS CLI prints them first (botocore parses
+   * headers before the body), each group in model order: see outputOrder().
+   */
+  readonly headers: readonly string[] | 'all';
   /** A member whose value is the whole XML payload (UploadPartCopy's CopyPartResult). */
   readonly payload?: string;
   /**
@@ -106,4 +109,12 @@ export interface OperationSpec {
   readonly output: OutputSpec;
   readonly paginator?: PaginatorSpec;
   readonly examples: readonly OperationExample[];
+}
+
+/** Top-level keys in the order the AWS CLI prints them: header members, then body members. */
+export function outputOrder(output: OutputSpec): string[] {
+  const names = output.members.map((member) => member.member);
+  if (output.headers === 'all') return names;
+  const headers = new Set(output.headers);
+  return [...names.filter((name) => headers.has(name)), ...names.filter((name) => !headers.has(name))];
 }
