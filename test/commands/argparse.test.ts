@@ -47,6 +47,19 @@ describe('usage errors recorded from AWS CLI 2.9, in the target layout', () => {
     expect(result.exitCode).toBe(252);
   });
 
+  it.each([
+    ['skel_invalid_value', ['upload-part', '--generate-cli-skeleton', 'bogus'], '--generate-cli-skeleton', 'bogus'],
+    ['err_color_invalid', ['--color', 'purple', 'list-parts', '--bucket', 'b', '--key', 'k', '--upload-id', 'u'], '--color', 'purple'],
+  ])('%s: an invalid choice, in the ≥ 2.31 wording', async (name, argv, flag, value) => {
+    const golden = readGolden(name);
+    expect(golden.stderr).toContain(`argument ${flag}: Invalid choice, valid choices are:`);
+    const result = await runInProcess(argv, NO_NETWORK);
+    const headLayout = asS3api(readGolden('head_err_invalid_output').stderr).replace("--output: Found invalid choice 'xml'", `${flag}: Found invalid choice '${value}'`);
+    expect(result.stderr).toBe(headLayout);
+    expect(result.exitCode).toBe(golden.exitCode);
+    expect(result.calls).toEqual([]);
+  });
+
   it('auto_prompt_both: conflicting prompt flags', async () => {
     const result = await runInProcess(['--cli-auto-prompt', '--no-cli-auto-prompt', 'upload-part'], NO_NETWORK);
     expect(result.stderr).toBe(
