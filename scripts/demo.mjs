@@ -1,4 +1,5 @@
-// npm run demo: the whole multipart flow against a local moto_server, with s3api alone
+// npm run demo: the whole multipart flow (create, upload, copy, list, complete, abort) against
+// a local moto_server, with s3api alone
 // (the bucket and the copy source are set up with the SDK first).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,9 @@ try {
   const parts = s3api('list-parts', ...common, '--query', 'Parts[].{PartNumber: PartNumber, ETag: ETag}');
   writeFileSync(join(workdir, 'parts.json'), JSON.stringify({ Parts: JSON.parse(parts) }));
   s3api('complete-multipart-upload', ...common, '--multipart-upload', 'file://parts.json');
+  const abandoned = JSON.parse(s3api('create-multipart-upload', '--bucket', bucket, '--key', 'demo/abandoned.bin'));
+  s3api('list-multipart-uploads', '--bucket', bucket, '--query', 'Uploads[].Key');
+  s3api('abort-multipart-upload', '--bucket', bucket, '--key', 'demo/abandoned.bin', '--upload-id', abandoned.UploadId);
   s3api('list-multipart-uploads', '--bucket', bucket);
 } finally {
   moto.stop();
