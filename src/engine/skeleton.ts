@@ -15,12 +15,30 @@ const MAP_KEY = 'KeyName';
 const EPOCH_DATE = '1970-01-01';
 const EPOCH_TIME = '00:00:00';
 
-/** The value a member of this shape takes in the input skeleton. */
-function inputValue(shape: MemberShape): OutputValue {
+/**
+ * A sample value for every member of a shape: structures, lists (one element) and maps (one
+ * entry) are walked the same way for both skeletons; `scalar` picks the leaf values.
+ */
+function sampleOf(shape: MemberShape, scalar: (shape: MemberShape) => OutputValue): OutputValue {
   switch (shape.type) {
-    case 'string':
-      // Enums show their first value, which is valid as it stands.
-      return shape.choices?.[0] ?? '';
+    case 'structure':
+      return sampleStructure(shape.members ?? [], scalar);
+    case 'list':
+      return [sampleOf(innerShape(shape), scalar)];
+    case 'map':
+      return { [MAP_KEY]: sampleOf(innerShape(shape), scalar) };
+    default:
+      return scalar(shape);
+  }
+}
+
+function sampleStructure(members: readonly MemberShape[], scalar: (shape: MemberShape) => OutputValue): OutputObject {
+  return Object.fromEntries(members.map((member) => [member.member, sampleOf(member, scalar)]));
+}
+
+/** The value a scalar member takes in the input skeleton. */
+function inputScalar(shape: MemberShape): OutputValue {
+  switch (shape.type) {
     case 'integer':
     case 'long':
       return 0;
@@ -31,17 +49,14 @@ function inputValue(shape: MemberShape): OutputValue {
     case 'blob':
     case 'body':
       return null;
-    case 'structure':
-      return inputStructure(shape.members ?? []);
-    case 'list':
-      return [inputValue(innerShape(shape))];
-    case 'map':
-      return { [MAP_KEY]: inputValue(innerShape(shape)) };
+    default:
+      // Enums show their first value, which is valid as it stands.
+      return shape.choices?.[0] ?? '';
   }
 }
 
 function inputStructure(members: readonly MemberShape[]): OutputObject {
-  return Object.fromEntries(members.map((member) => [member.member, inputValue(member)]));
+  return sampleStructure(members, inputScalar);
 }
 
 /** `--generate-cli-skeleton input` or `yaml-input`: the text to print. */
@@ -129,7 +144,7 @@ function yamlScalar(shape: MemberShape): string {
  */
 export function outputSkeleton(operation: OperationSpec, format: OutputFormat): OutputObject {
   const timestamp = format === 'text' || format === 'table' ? `${EPOCH_DATE} ${EPOCH_TIME}` : `${EPOCH_DATE}T${EPOCH_TIME}`;
-  const sample = (shape: MemberShape): OutputValue => {
+  const outputScalar = (shape: MemberShape): OutputValue => {
     switch (shape.type) {
       case 'integer':
       case 'long':
@@ -138,15 +153,9 @@ export function outputSkeleton(operation: OperationSpec, format: OutputFormat): 
         return true;
       case 'timestamp':
         return timestamp;
-      case 'structure':
-        return Object.fromEntries((shape.members ?? []).map((member) => [member.member, sample(member)]));
-      case 'list':
-        return [sample(innerShape(shape))];
-      case 'map':
-        return { [MAP_KEY]: sample(innerShape(shape)) };
       default:
         return shape.member;
     }
   };
-  return sample({ member: operation.sdk, type: 'structure', members: operation.output.members }) as OutputObject;
+  return sampleStructure(operation.output.members, outputScalar);
 }
