@@ -9,7 +9,7 @@ import { encodeCopySource } from '../s3/copy-source.js';
 import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../s3/limits.js';
 import { completeWithServerParts } from '../s3/parts-from-server.js';
 import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey } from '../s3/sse-customer.js';
-import { CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
+import { CHECKSUM_ALGORITHMS, CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
 import type { StepName } from '../spec/types.js';
 import type { SdkInput } from './build-input.js';
 
@@ -37,7 +37,7 @@ const STEP_ORDER: readonly StepName[] = [
 ];
 
 /** Algorithms the AWS CLI can compute; MD5 is in the model's enum but refused. */
-const COMPUTABLE_ALGORITHMS = new Set(['CRC32', 'CRC32C', 'CRC64NVME', 'SHA1', 'SHA256', 'SHA512', 'XXHASH64', 'XXHASH3', 'XXHASH128']);
+const COMPUTABLE_ALGORITHMS = new Set<string>(CHECKSUM_ALGORITHMS.filter((algorithm) => algorithm !== 'MD5'));
 
 async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<void> {
   // A checksum value given by the user turns calculation off (no x-amz-sdk-checksum-algorithm).
