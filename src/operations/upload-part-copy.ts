@@ -8,7 +8,7 @@ import {
   sseCustomerParams,
   uploadId,
 } from '../spec/common.js';
-import { copyPartResult, stringMembers } from '../spec/output-shapes.js';
+import { copyPartResult, partEncryptionMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const uploadPartCopy: OperationSpec = {
@@ -76,9 +76,8 @@ export const uploadPartCopy: OperationSpec = {
     members: [
       { member: 'CopySourceVersionId', type: 'string' },
       copyPartResult,
-      ...stringMembers(['ServerSideEncryption', 'SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),
-      { member: 'BucketKeyEnabled', type: 'boolean' },
-      { member: 'RequestCharged', type: 'string' },
+      { member: 'ServerSideEncryption', type: 'string' },
+      ...partEncryptionMembers,
     ],
   },
   examples: [

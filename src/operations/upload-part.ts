@@ -10,7 +10,7 @@ import {
   uploadId,
   CHECKSUM_VALUE_MEMBER_NAMES,
 } from '../spec/common.js';
-import { stringMembers } from '../spec/output-shapes.js';
+import { partEncryptionMembers, stringMembers } from '../spec/output-shapes.js';
 import type { OperationSpec } from '../spec/types.js';
 
 export const uploadPart: OperationSpec = {
@@ -49,9 +49,7 @@ export const uploadPart: OperationSpec = {
     headers: 'all',
     members: [
       ...stringMembers(['ServerSideEncryption', 'ETag', ...CHECKSUM_VALUE_MEMBER_NAMES]),
-      ...stringMembers(['SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),
-      { member: 'BucketKeyEnabled', type: 'boolean' },
-      { member: 'RequestCharged', type: 'string' },
+      ...partEncryptionMembers,
     ],
   },
   examples: [

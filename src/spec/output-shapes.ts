@@ -78,3 +78,10 @@ export const NESTED_OUTPUT_ORDER: Readonly<Record<string, readonly string[]>> = 
     structureMembers(shape).map((member) => member.member),
   ]),
 );
+
+/** The SSE-C/KMS tail both part responses (UploadPart, UploadPartCopy) end with, in model order. */
+export const partEncryptionMembers: readonly MemberShape[] = [
+  ...stringMembers(['SSECustomerAlgorithm', 'SSECustomerKeyMD5', 'SSEKMSKeyId']),
+  { member: 'BucketKeyEnabled', type: 'boolean' },
+  { member: 'RequestCharged', type: 'string' },
+];
