@@ -1,7 +1,7 @@
 // npm run completions: writes completions/ from the operation tables (run after a build).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bashCompletion, zshCompletion } from '../dist/engine/completions.js';
+import { bashCompletion, zshCompletion } from '../dist/cli/completions.js';
 
 const directory = resolve(import.meta.dirname, '../completions');
 writeFileSync(resolve(directory, 's3api.bash'), bashCompletion());

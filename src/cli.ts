@@ -4,35 +4,16 @@
  */
 import { homedir as osHomedir, release } from 'node:os';
 import { createRequire } from 'node:module';
-import { parseCommandLine, type ParsedCommandLine } from './engine/argv.js';
-import { operationHelp, programHelp } from './engine/help.js';
-import { nodeFileSystem, type FileSystemPort } from './engine/paramfile.js';
+import { parseCommandLine } from './cli/argv.js';
+import type { ParsedCommandLine } from './pipeline/command-line.js';
+import { operationHelp, programHelp } from './cli/help.js';
+import { nodeFileSystem } from './input/paramfile.js';
 import { CliError, ExitCode, generalError, paramError } from './errors/errors.js';
 import { formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
-import type { PagerProcess } from './output/pager.js';
-import type { ClientSettings, S3Port } from './s3/client.js';
-import type { DebugLog } from './s3/debug-log.js';
+import type { CliIO } from './pipeline/io.js';
+import type { DebugLog } from './output/debug-log.js';
 import type { ErrorFormat } from './spec/globals.js';
-
-export interface OutputStream {
-  write(chunk: string): unknown;
-  readonly isTTY?: boolean;
-  readonly columns?: number;
-}
-
-export interface CliIO {
-  readonly stdout: OutputStream;
-  readonly stderr: OutputStream;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  readonly homedir: string;
-  readonly fs: FileSystemPort;
-  /** Creates the S3 connection; tests inject a recorder instead of the SDK. */
-  readonly connect: (settings: ClientSettings) => Promise<S3Port>;
-  /** Starts the output pager (only used when stdout is a terminal). */
-  readonly openPager: (command: readonly string[], env: Readonly<Record<string, string | undefined>>) => Promise<PagerProcess>;
-}
 
 export function processIO(): CliIO {
   return {
@@ -97,12 +78,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const skeleton = parsed.extras.generateCliSkeleton;
     if (skeleton === 'input' || skeleton === 'yaml-input') {
       // From the operation table alone: no argument processing, no configuration, no SDK.
-      const { inputSkeleton } = await import('./engine/skeleton.js');
+      const { inputSkeleton } = await import('./input/skeleton.js');
       io.stdout.write(inputSkeleton(parsed.operation!, skeleton));
       return ExitCode.ok;
     }
     // The pipeline (formatters, SDK) is loaded only when a command runs: --help stays fast.
-    const { runOperation } = await import('./engine/run-operation.js');
+    const { runOperation } = await import('./pipeline/run-operation.js');
     await runOperation(parsed, io, log);
     return ExitCode.ok;
   } catch (error) {
@@ -115,7 +96,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
 /** Warnings, and with --debug the log, which opens as the AWS CLI's does: version, arguments. */
 async function startLog(parsed: ParsedCommandLine, argv: readonly string[], io: CliIO): Promise<DebugLog> {
-  const { DebugLog } = await import('./s3/debug-log.js');
+  const { DebugLog } = await import('./output/debug-log.js');
   const log = new DebugLog(io.stderr, parsed.globals.debug === true, io.env);
   log.debug('awscli.clidriver', `CLI version: ${versionLine(io.env)}`);
   log.logArguments(argv);

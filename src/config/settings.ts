@@ -3,12 +3,11 @@
  * AWS CLI's precedence and error texts. Credentials, SSO and IMDS stay with the SDK's own
  * providers; the ini files are read with the SDK's own loader.
  */
-import { requireCjs } from '../s3/load-cjs.js';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { configurationError, generalError, paramError } from '../errors/errors.js';
-import { parsePythonInt } from '../engine/python-int.js';
-import type { ClientSettings } from '../s3/client.js';
-import type { DebugLog } from '../s3/debug-log.js';
+import { parsePythonInt } from '../python/int.js';
+import type { DebugLog } from '../output/debug-log.js';
 import type { ErrorFormat, OutputFormat } from '../spec/globals.js';
 import { ERROR_FORMATS } from '../spec/globals.js';
 
@@ -37,7 +36,8 @@ export function configPaths(env: Environment, homedir: string): ConfigPaths {
 }
 
 export async function loadSharedConfig(paths: ConfigPaths, profileName: string): Promise<SharedConfig> {
-  const { loadSharedConfigFiles } = requireCjs('@smithy/core/config') as typeof import('@smithy/core/config');
+  // require(), not import(): the ESM loader's CommonJS export scan costs start-up (s3/load-cjs.ts).
+  const { loadSharedConfigFiles } = createRequire(import.meta.url)('@smithy/core/config') as typeof import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
     configFilepath: paths.configFile,
     filepath: paths.credentialsFile,
@@ -291,4 +291,27 @@ export function clientSettings({ globals, env, profile, config, paths, log }: Cl
     retryMode: retryModeSetting(env, config.profile),
     log,
   };
+}
+
+/** Everything the S3 client is built from, resolved once per command. */
+export interface ClientSettings extends S3EndpointOptions {
+  /** Undefined when no region is configured anywhere: S3 then uses its global endpoint. */
+  readonly region?: string;
+  readonly endpoint?: string;
+  readonly forcePathStyle: boolean;
+  readonly profile: string;
+  /** The config and credentials files the SDK's credential providers must read. */
+  readonly configFiles: ConfigPaths;
+  /** Credentials from the environment beat the profile unless --profile was given. */
+  readonly environmentCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  readonly noSignRequest: boolean;
+  readonly verifySsl: boolean;
+  readonly caBundle?: string;
+  readonly connectTimeoutMs?: number;
+  readonly readTimeoutMs?: number;
+  readonly checksumCalculation: 'when_supported' | 'when_required';
+  readonly maxAttempts: number;
+  readonly retryMode: 'standard' | 'adaptive';
+  /** Warnings and the --debug log on stderr. */
+  readonly log: DebugLog;
 }

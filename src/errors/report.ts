@@ -3,7 +3,7 @@
  * the program name.
  */
 import type { ErrorFormat } from '../spec/globals.js';
-import type { OutputValue } from '../output/value.js';
+import type { OutputValue } from '../python/value.js';
 import { CliError } from './errors.js';
 
 export const PROGRAM = 's3api';

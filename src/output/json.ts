@@ -1,8 +1,8 @@
 /**
  * `--output json`: Python's `json.dump(value, indent=4, ensure_ascii=False)` plus a newline.
  */
-import { floatValue, formatPythonFloat, formatPythonInt, isEmptyDict, isPythonFloat } from './python.js';
-import type { OutputValue } from './value.js';
+import { floatValue, formatPythonFloat, formatPythonInt, isEmptyDict, isPythonFloat } from '../python/values.js';
+import type { OutputValue } from '../python/value.js';
 
 const INDENT = '    ';
 

@@ -14,9 +14,9 @@
  * Known limits: numbers are JS doubles, so integers beyond 2^53 lose precision (Python's are
  * exact); `to_number()` does not read non-ASCII digits, which Python's `int()` does.
  */
-import { parsePythonJson, type PythonJsonError } from '../engine/python-json.js';
+import { parsePythonJson, type PythonJsonError } from '../python/json.js';
 import { generalError, paramError } from '../errors/errors.js';
-import { PyFloat, type OutputValue } from './value.js';
+import { PyFloat, type OutputValue } from '../python/value.js';
 
 // ---------------------------------------------------------------------------------------------
 // Values

@@ -1,15 +1,15 @@
 /**
  * Chooses the formatter and applies --query. Pure: values in, the bytes for stdout out.
  */
-import { aggregatePages, textPageRecords } from '../engine/paginate.js';
+import { aggregatePages, textPageRecords } from './pages.js';
 import type { OutputFormat } from '../spec/globals.js';
 import type { PaginatorSpec } from '../spec/types.js';
 import { formatJson } from './json.js';
-import { isEmptyDict } from './python.js';
+import { isEmptyDict } from '../python/values.js';
 import { applyQuery, type CompiledQuery } from './query.js';
 import { formatTable } from './table.js';
 import { formatText } from './text.js';
-import type { OutputObject, OutputValue } from './value.js';
+import type { OutputObject, OutputValue } from '../python/value.js';
 import { formatYaml, formatYamlStreamPage } from './yaml.js';
 
 export interface RenderOptions {

@@ -5,7 +5,7 @@
  */
 import { NESTED_OUTPUT_ORDER } from '../spec/output-shapes.js';
 import { outputOrder, type OutputSpec } from '../spec/types.js';
-import type { OutputObject, OutputValue } from './value.js';
+import type { OutputObject, OutputValue } from '../python/value.js';
 
 /**
  * `2026-11-22T01:20:53+00:00`; a fraction only when non-zero, then always six digits

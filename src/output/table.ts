@@ -11,9 +11,9 @@
  */
 import { generalError } from '../errors/errors.js';
 import { displayWidth } from './east-asian-width.js';
-import { pythonStr, pythonTypeName } from '../engine/python-repr.js';
-import { isPythonFalsy, isScalar, sortCodePoints } from './python.js';
-import { isOutputObject, type OutputObject, type OutputValue } from './value.js';
+import { pythonStr, pythonTypeName } from '../python/repr.js';
+import { isPythonFalsy, isScalar, sortCodePoints } from '../python/values.js';
+import { isOutputObject, type OutputObject, type OutputValue } from '../python/value.js';
 
 export interface TableOptions {
   /** The operation name in CamelCase (`UploadPart`), the outermost section's title. */

@@ -4,9 +4,9 @@
  * key they were found under; nested lists and dicts follow on their own lines.
  */
 import { generalError } from '../errors/errors.js';
-import { pythonStr, pythonTypeName } from '../engine/python-repr.js';
-import { isScalar, sortCodePoints, sortedKeys } from './python.js';
-import { isOutputObject, type OutputObject, type OutputValue } from './value.js';
+import { pythonStr, pythonTypeName } from '../python/repr.js';
+import { isScalar, sortCodePoints, sortedKeys } from '../python/values.js';
+import { isOutputObject, type OutputObject, type OutputValue } from '../python/value.js';
 
 export function formatText(value: OutputValue): string {
   const lines: string[] = [];

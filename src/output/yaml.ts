@@ -22,8 +22,8 @@ import {
   isScalar,
   sortedKeys,
   type OutputScalar,
-} from './python.js';
-import { isOutputObject, type OutputObject, type OutputValue } from './value.js';
+} from '../python/values.js';
+import { isOutputObject, type OutputObject, type OutputValue } from '../python/value.js';
 
 /**
  * A top-level scalar is written as JSON (ruamel would end such a document with `...`), and an

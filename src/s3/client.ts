@@ -9,33 +9,12 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import type { ConfigPaths, S3EndpointOptions } from '../config/settings.js';
+import type { ClientSettings } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
-import type { DebugLog } from './debug-log.js';
+import type { DebugLog } from '../output/debug-log.js';
 import { toCliError, type RequestContext } from './errors.js';
 
-export interface ClientSettings extends S3EndpointOptions {
-  /** Undefined when no region is configured anywhere: S3 then uses its global endpoint. */
-  readonly region?: string;
-  readonly endpoint?: string;
-  readonly forcePathStyle: boolean;
-  readonly profile: string;
-  /** The config and credentials files the SDK's credential providers must read. */
-  readonly configFiles: ConfigPaths;
-  /** Credentials from the environment beat the profile unless --profile was given. */
-  readonly environmentCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-  readonly noSignRequest: boolean;
-  readonly verifySsl: boolean;
-  readonly caBundle?: string;
-  readonly connectTimeoutMs?: number;
-  readonly readTimeoutMs?: number;
-  readonly checksumCalculation: 'when_supported' | 'when_required';
-  readonly maxAttempts: number;
-  readonly retryMode: 'standard' | 'adaptive';
-  /** Warnings and the --debug log on stderr. */
-  readonly log: DebugLog;
-}
 
 export interface S3Port {
   send(operation: string, input: Record<string, unknown>): Promise<Record<string, unknown>>;

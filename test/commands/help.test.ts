@@ -1,7 +1,7 @@
 /** Help generated from the tables: AWS CLI section order, every flag, and examples that parse. */
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../src/engine/argv.js';
-import { operationHelp } from '../../src/engine/help.js';
+import { parseCommandLine } from '../../src/cli/argv.js';
+import { operationHelp } from '../../src/cli/help.js';
 import { OPERATIONS } from '../../src/operations/index.js';
 import { memberToFlag } from '../../src/spec/flag-name.js';
 import { splitShellWords } from '../../src/output/pager.js';

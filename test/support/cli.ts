@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { run, type CliIO } from '../../src/cli.js';
-import { nodeFileSystem } from '../../src/engine/paramfile.js';
+import { run } from '../../src/cli.js';
+import type { CliIO } from '../../src/pipeline/io.js';
+import type { ClientSettings } from '../../src/config/settings.js';
+import { nodeFileSystem } from '../../src/input/paramfile.js';
 import { pagerStartError } from '../../src/output/pager.js';
-import { createSdkPort, type ClientSettings, type S3Port } from '../../src/s3/client.js';
+import { createSdkPort, type S3Port } from '../../src/s3/client.js';
 
 export interface CliResult {
   readonly stdout: string;

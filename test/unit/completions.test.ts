@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bashCompletion, zshCompletion } from '../../src/engine/completions.js';
+import { bashCompletion, zshCompletion } from '../../src/cli/completions.js';
 
 const COMPLETIONS = resolve(import.meta.dirname, '../../completions');
 

@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aggregatePages,
   collectPages,
   decodeStartingToken,
   encodeNextToken,
   planPagination,
-  textPageRecords,
   type FetchPage,
   type PaginationOptions,
-} from '../../src/engine/paginate.js';
+} from '../../src/pipeline/paginate.js';
 import { CliError, ExitCode } from '../../src/errors/errors.js';
+import { aggregatePages, textPageRecords } from '../../src/output/pages.js';
 import { formatJson } from '../../src/output/json.js';
 import { applyQuery, compileQuery } from '../../src/output/query.js';
 import { formatTable } from '../../src/output/table.js';
 import { formatText } from '../../src/output/text.js';
-import type { OutputObject, OutputValue } from '../../src/output/value.js';
+import type { OutputObject, OutputValue } from '../../src/python/value.js';
 import { formatYaml, formatYamlStreamPage } from '../../src/output/yaml.js';
 import type { PaginatorSpec } from '../../src/spec/types.js';
 import { listMultipartUploads } from '../../src/operations/list-multipart-uploads.js';

@@ -5,11 +5,11 @@
  */
 import { CORE_SCHEMA, binaryTag, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { inputSkeleton, outputSkeleton } from '../../src/engine/skeleton.js';
+import { inputSkeleton, outputSkeleton } from '../../src/input/skeleton.js';
 import { OPERATIONS, findOperation } from '../../src/operations/index.js';
 import { formatJson } from '../../src/output/json.js';
 import { formatTable } from '../../src/output/table.js';
-import { isOutputObject, type OutputValue } from '../../src/output/value.js';
+import { isOutputObject, type OutputValue } from '../../src/python/value.js';
 import { modelParams, type MemberShape, type OperationSpec } from '../../src/spec/types.js';
 import { runInProcess, spawnWithoutSdk } from '../support/cli.js';
 import { readGolden, v29UsageErrorAsHead } from '../support/golden.js';

@@ -20,7 +20,7 @@ import {
   timeoutSetting,
   type SharedConfig,
 } from '../../../src/config/settings.js';
-import { DebugLog } from '../../../src/s3/debug-log.js';
+import { DebugLog } from '../../../src/output/debug-log.js';
 import { errorOf } from '../../support/errors.js';
 
 /** The message and exit code of the CliError `action` throws, to compare in one assertion. */

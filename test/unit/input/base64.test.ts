@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodePythonBase64 } from '../../../src/engine/base64.js';
+import { decodePythonBase64 } from '../../../src/python/base64.js';
 import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
 import { goldenMessage } from './support.js';

@@ -8,7 +8,7 @@ import {
   resolveParamValue,
   type FileSystemPort,
   type ParamFileOptions,
-} from '../../../src/engine/paramfile.js';
+} from '../../../src/input/paramfile.js';
 import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
 import { goldenMessage } from './support.js';

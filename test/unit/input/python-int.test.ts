@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgparseInt, parsePythonInt, pythonIntOf, tryParsePythonInt } from '../../../src/engine/python-int.js';
+import { parseArgparseInt, parsePythonInt, pythonIntOf, tryParsePythonInt } from '../../../src/python/int.js';
 import { errorOf } from '../../support/errors.js';
 import { readGolden } from '../../support/golden.js';
 import { goldenArgument, goldenMessage } from './support.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePythonJson, PythonJsonError } from '../../../src/engine/python-json.js';
-import { isOrderedDict, pythonRepr } from '../../../src/engine/python-repr.js';
+import { parsePythonJson, PythonJsonError } from '../../../src/python/json.js';
+import { isOrderedDict, pythonRepr } from '../../../src/python/repr.js';
 
 function errorOf(text: string): string {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PyFloat } from '../../../src/output/value.js';
+import { PyFloat } from '../../../src/python/value.js';
 import {
   asOrderedDict,
   isPythonDict,
@@ -7,7 +7,7 @@ import {
   pythonRepr,
   pythonStr,
   reprString,
-} from '../../../src/engine/python-repr.js';
+} from '../../../src/python/repr.js';
 
 describe('reprString (Python str repr)', () => {
   it.each<[string, string]>([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FileSystemPort, ParamFileOptions } from '../../../src/engine/paramfile.js';
-import { isOrderedDict, pythonRepr } from '../../../src/engine/python-repr.js';
-import { parseShorthand, parseStructuredParam } from '../../../src/engine/shorthand.js';
+import type { FileSystemPort, ParamFileOptions } from '../../../src/input/paramfile.js';
+import { isOrderedDict, pythonRepr } from '../../../src/python/repr.js';
+import { parseShorthand, parseStructuredParam } from '../../../src/input/shorthand.js';
 import type { MemberShape } from '../../../src/spec/types.js';
 import { errorOf } from '../../support/errors.js';
 import { readGolden } from '../../support/golden.js';

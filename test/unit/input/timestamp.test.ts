@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatHttpDate, parseTimestampParam, tryParseTimestamp } from '../../../src/engine/timestamp.js';
+import { formatHttpDate, parseTimestampParam, tryParseTimestamp } from '../../../src/input/timestamp.js';
 import { errorOf } from '../../support/errors.js';
 import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
 import { goldenArgument, goldenMessage } from './support.js';

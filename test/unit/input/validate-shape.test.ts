@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PyFloat } from '../../../src/output/value.js';
-import { asOrderedDict } from '../../../src/engine/python-repr.js';
-import { parseStructuredParam, validateShape } from '../../../src/engine/shorthand.js';
+import { PyFloat } from '../../../src/python/value.js';
+import { asOrderedDict } from '../../../src/python/repr.js';
+import { parseStructuredParam, validateShape } from '../../../src/input/shorthand.js';
 import { validationError } from '../../../src/errors/errors.js';
 import type { MemberShape } from '../../../src/spec/types.js';
 import { readGolden } from '../../support/golden.js';

@@ -12,7 +12,7 @@ import { CliError } from '../../../src/errors/errors.js';
 import { formatJson } from '../../../src/output/json.js';
 import { formatTable } from '../../../src/output/table.js';
 import { formatText } from '../../../src/output/text.js';
-import { PyFloat, type OutputObject, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputObject, type OutputValue } from '../../../src/python/value.js';
 import { formatYaml, formatYamlStreamPage } from '../../../src/output/yaml.js';
 import { GOLDEN_DIR, readGoldenFile } from '../../support/golden.js';
 

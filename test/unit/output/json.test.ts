@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../../src/output/json.js';
-import { PyFloat, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputValue } from '../../../src/python/value.js';
 
 describe('formatJson', () => {
   it.each<[string, OutputValue, string]>([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pythonRepr, pythonStr } from '../../../src/engine/python-repr.js';
-import { compareCodePoints, formatPythonFloat } from '../../../src/output/python.js';
-import { PyFloat } from '../../../src/output/value.js';
+import { pythonRepr, pythonStr } from '../../../src/python/repr.js';
+import { compareCodePoints, formatPythonFloat } from '../../../src/python/values.js';
+import { PyFloat } from '../../../src/python/value.js';
 
 describe('formatPythonFloat (repr)', () => {
   it.each<[number, string]>([

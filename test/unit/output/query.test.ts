@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyQuery, compileQuery } from '../../../src/output/query.js';
-import { PyFloat, type OutputObject, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputObject, type OutputValue } from '../../../src/python/value.js';
 import { errorOf } from '../../support/errors.js';
 import { readGolden } from '../../support/golden.js';
 

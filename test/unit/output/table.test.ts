@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/errors/errors.js';
 import { formatTable } from '../../../src/output/table.js';
-import { PyFloat, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputValue } from '../../../src/python/value.js';
 
 const ESC = '\x1b';
 const table = (title: string, value: OutputValue, width = 80, color = false): string =>

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/errors/errors.js';
 import { formatText } from '../../../src/output/text.js';
-import { PyFloat, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputValue } from '../../../src/python/value.js';
 
 describe('formatText', () => {
   it('gives every dict of a list the columns of all elements, missing ones empty', () => {

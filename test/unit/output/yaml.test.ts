@@ -4,7 +4,7 @@
  * resolver of SPEC 1.4 — the same setup that reproduces yaml_scalar_quoting{,2} byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { PyFloat, type OutputValue } from '../../../src/output/value.js';
+import { PyFloat, type OutputValue } from '../../../src/python/value.js';
 import { formatYaml, formatYamlStreamPage } from '../../../src/output/yaml.js';
 
 const WORDS = Array.from({ length: 40 }, (_, index) => `w${String(index).padStart(2, '0')}`).join(' ');

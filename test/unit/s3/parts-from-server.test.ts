@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../../src/errors/errors.js';
 import type { S3Port } from '../../../src/s3/client.js';
-import { completeWithServerParts } from '../../../src/s3/parts-from-server.js';
+import { completeWithServerParts } from '../../../src/pipeline/parts-from-server.js';
 
 interface Call {
   readonly operation: string;

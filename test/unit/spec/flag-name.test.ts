@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { operationOptionFlags } from '../../../src/engine/argv.js';
+import { operationOptionFlags } from '../../../src/cli/argv.js';
 import { OPERATIONS } from '../../../src/operations/index.js';
 import { commandToOperationName, memberToFlag, xformName } from '../../../src/spec/flag-name.js';
 import { modelParams } from '../../../src/spec/types.js';

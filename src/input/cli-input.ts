@@ -5,14 +5,14 @@
  */
 import type { BinaryFormat } from '../config/settings.js';
 import { generalError, paramError, paramFileOrValueError } from '../errors/errors.js';
-import { PyFloat } from '../output/value.js';
+import { PyFloat } from '../python/value.js';
 import { OPERATION_EXTRA_OPTIONS, type OptionSpec } from '../spec/globals.js';
 import type { OperationSpec, ParamSpec } from '../spec/types.js';
-import { decodePythonBase64 } from './base64.js';
+import { decodePythonBase64 } from '../python/base64.js';
 import type { SdkInput } from './build-input.js';
 import { resolveParamValue, type ParamFileOptions } from './paramfile.js';
-import { PythonJsonError, parsePythonJson } from './python-json.js';
-import { isPythonDict, pythonClass, pythonStr } from './python-repr.js';
+import { PythonJsonError, parsePythonJson } from '../python/json.js';
+import { isPythonDict, pythonClass, pythonStr } from '../python/repr.js';
 import { tryParseTimestamp } from './timestamp.js';
 
 export interface CliInputContext extends ParamFileOptions {

@@ -3,7 +3,7 @@
  * which are kept on purpose.
  */
 import { describe, expect, it } from 'vitest';
-import { DebugLog, REDACTED } from '../../../src/s3/debug-log.js';
+import { DebugLog, REDACTED } from '../../../src/output/debug-log.js';
 
 function capture(enabled = true, env: Record<string, string> = {}) {
   const lines: string[] = [];

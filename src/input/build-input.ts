@@ -8,7 +8,7 @@ import { FileBody } from '../s3/body.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { modelParams, type OperationSpec, type ParamSpec } from '../spec/types.js';
 import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
-import { parsePythonInt } from './python-int.js';
+import { parsePythonInt } from '../python/int.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
 import { parseTimestampParam } from './timestamp.js';

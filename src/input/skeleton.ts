@@ -3,7 +3,7 @@
  * Pure: no file, network or SDK access, so generating a skeleton starts as fast as `--help`.
  */
 import { formatJson } from '../output/json.js';
-import type { OutputObject, OutputValue } from '../output/value.js';
+import type { OutputObject, OutputValue } from '../python/value.js';
 import type { OutputFormat } from '../spec/globals.js';
 import { modelParams, type MemberShape, type OperationSpec } from '../spec/types.js';
 import { innerShape } from './validate-shape.js';

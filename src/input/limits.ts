@@ -6,8 +6,8 @@
  * reject anyway.
  */
 import { validationError } from '../errors/errors.js';
-import { pythonStr } from '../engine/python-repr.js';
-import type { SdkInput } from '../engine/build-input.js';
+import { pythonStr } from '../python/repr.js';
+import type { SdkInput } from './build-input.js';
 
 const MIN_PART_NUMBER = 1;
 const MAX_PART_NUMBER = 10_000;

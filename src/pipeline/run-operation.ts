@@ -1,7 +1,7 @@
 /**
  * The fixed pipeline of one command: settings -> input -> steps -> send -> shape -> render.
  */
-import type { CliIO } from '../cli.js';
+import type { CliIO } from './io.js';
 import {
   assertOutputFormat,
   assertProfileExists,
@@ -19,15 +19,15 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../spec/globals.js';
 import type { OperationSpec } from '../spec/types.js';
 import type { FileBody } from '../s3/body.js';
 import type { S3Port } from '../s3/client.js';
-import type { DebugLog } from '../s3/debug-log.js';
+import type { DebugLog } from '../output/debug-log.js';
 import { compileQuery } from '../output/query.js';
 import { pagerCommand } from '../output/pager.js';
 import { renderPages, renderResult, type RenderOptions } from '../output/render.js';
 import { isoTimestamp, shapeResponse } from '../output/shape.js';
-import type { ParsedCommandLine } from './argv.js';
-import { buildInput, validateInput } from './build-input.js';
-import { mergeCliInput } from './cli-input.js';
-import { outputSkeleton } from './skeleton.js';
+import type { ParsedCommandLine } from './command-line.js';
+import { buildInput, validateInput } from '../input/build-input.js';
+import { mergeCliInput } from '../input/cli-input.js';
+import { outputSkeleton } from '../input/skeleton.js';
 import { collectPages, planPagination, type PaginationOptions } from './paginate.js';
 import { applySteps } from './steps.js';
 

@@ -8,8 +8,8 @@
  * while shorthand syntax builds plain dicts). Numbers print as the output formatters print them.
  */
 
-import { formatPythonFloat, formatPythonInt } from '../output/python.js';
-import { PyFloat } from '../output/value.js';
+import { formatPythonFloat, formatPythonInt } from './values.js';
+import { PyFloat } from './value.js';
 
 const orderedDicts = new WeakSet<object>();
 

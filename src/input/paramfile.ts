@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { constants, homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { generalError, paramFileOrValueError } from '../errors/errors.js';
-import { reprString } from './python-repr.js';
+import { reprString } from '../python/repr.js';
 
 /** File access, injected so that tests need no disk. */
 export interface FileSystemPort {

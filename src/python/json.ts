@@ -5,8 +5,8 @@
  * e.g. `Expecting value: line 1 column 12 (char 11)`.
  */
 
-import { PyFloat } from '../output/value.js';
-import { asOrderedDict } from './python-repr.js';
+import { PyFloat } from './value.js';
+import { asOrderedDict } from './repr.js';
 
 /** `str()` of Python's JSONDecodeError. */
 export class PythonJsonError extends Error {

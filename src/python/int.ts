@@ -5,8 +5,8 @@
  */
 
 import { generalError, usageError } from '../errors/errors.js';
-import { toAsciiNumeral } from './python-chars.js';
-import { pythonRepr, pythonTypeName, reprString } from './python-repr.js';
+import { toAsciiNumeral } from './chars.js';
+import { pythonRepr, pythonTypeName, reprString } from './repr.js';
 
 /** Python refuses to convert longer decimal strings (sys.get_int_max_str_digits(), 3.11+). */
 const MAX_INT_DIGITS = 4300;

@@ -10,8 +10,8 @@
  * (unknown words, impossible dates).
  */
 
-import { isDecimalDigit, isPythonSpace, toAsciiDigits } from './python-chars.js';
-import { tryParsePythonInt } from './python-int.js';
+import { isDecimalDigit, isPythonSpace, toAsciiDigits } from './chars.js';
+import { tryParsePythonInt } from './int.js';
 
 export interface DateutilResult {
   /** The date and wall-clock time read as if in UTC, in milliseconds (microseconds dropped). */

@@ -6,8 +6,8 @@
 
 import type { MemberShape } from '../spec/types.js';
 import { FileBody } from '../s3/body.js';
-import { PyFloat } from '../output/value.js';
-import { isPythonDict, pythonClass, pythonStr } from './python-repr.js';
+import { PyFloat } from '../python/value.js';
+import { isPythonDict, pythonClass, pythonStr } from '../python/repr.js';
 import { tryParseTimestamp } from './timestamp.js';
 
 /** botocore lists Python's accepted types by their `str(type)`. */

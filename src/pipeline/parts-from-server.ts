@@ -4,14 +4,14 @@
  * of the AWS CLI keep scripting with jq (boto/boto3#50).
  */
 import { generalError, paramError } from '../errors/errors.js';
-import type { SdkInput } from '../engine/build-input.js';
-import { collectPages } from '../engine/paginate.js';
+import type { SdkInput } from '../input/build-input.js';
+import { collectPages } from './paginate.js';
 import { completedPart } from '../operations/complete-multipart-upload.js';
 import { listParts } from '../operations/list-parts.js';
 import { shapeResponse } from '../output/shape.js';
-import type { OutputObject } from '../output/value.js';
+import type { OutputObject } from '../python/value.js';
 import { modelParams } from '../spec/types.js';
-import type { S3Port } from './client.js';
+import type { S3Port } from '../s3/client.js';
 
 /** ETag, checksums and part number: the members of a ListParts part that CompletedPart has. */
 function toCompletedPart(part: OutputObject): OutputObject {

@@ -6,12 +6,12 @@ import { generalError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
 import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
-import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../s3/limits.js';
-import { completeWithServerParts } from '../s3/parts-from-server.js';
+import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
+import { completeWithServerParts } from './parts-from-server.js';
 import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey } from '../s3/sse-customer.js';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
 import type { StepName } from '../spec/types.js';
-import type { SdkInput } from './build-input.js';
+import type { SdkInput } from '../input/build-input.js';
 
 export interface StepSettings {
   readonly checksumCalculation: 'when_supported' | 'when_required';

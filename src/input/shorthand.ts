@@ -9,10 +9,10 @@
 import { generalError, paramFileOrValueError } from '../errors/errors.js';
 import type { MemberShape } from '../spec/types.js';
 import { ParamFileError, defaultParamFileOptions, loadParamFile, type ParamFileOptions } from './paramfile.js';
-import { pythonLstrip, pythonRstrip, pythonStrip } from './python-chars.js';
-import { pythonIntOf } from './python-int.js';
-import { PythonJsonError, parsePythonJson } from './python-json.js';
-import { isPythonDict, pythonTypeName } from './python-repr.js';
+import { pythonLstrip, pythonRstrip, pythonStrip } from '../python/chars.js';
+import { pythonIntOf } from '../python/int.js';
+import { PythonJsonError, parsePythonJson } from '../python/json.js';
+import { isPythonDict, pythonTypeName } from '../python/repr.js';
 import { innerShape } from './validate-shape.js';
 
 // Parsing and botocore's validation of the parsed value are used together.

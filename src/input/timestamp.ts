@@ -5,8 +5,8 @@
  */
 
 import { generalError, validationError } from '../errors/errors.js';
-import { parseLikeDateutil } from './dateutil.js';
-import { toAsciiNumeral } from './python-chars.js';
+import { parseLikeDateutil } from '../python/dateutil.js';
+import { toAsciiNumeral } from '../python/chars.js';
 
 const FLOAT_LITERAL = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
 const NON_FINITE_LITERAL = /^[+-]?(?:inf|infinity|nan)$/i;

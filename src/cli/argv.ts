@@ -17,24 +17,9 @@ import {
   type OptionSpec,
 } from '../spec/globals.js';
 import type { OperationSpec, ParamSpec } from '../spec/types.js';
-import { closeMatches } from './close-matches.js';
+import { closeMatches } from '../python/close-matches.js';
+import type { ParsedCommandLine } from '../pipeline/command-line.js';
 
-export interface ParsedCommandLine {
-  /** Global options by OptionSpec.key: string values or `true` for flags. */
-  readonly globals: Readonly<Record<string, string | true>>;
-  readonly operation?: OperationSpec;
-  /** `s3api help`, `s3api <command> help` or `--help`. */
-  readonly helpRequested: boolean;
-  /** Operation parameters by SDK member: raw text, or a boolean for --flag/--no-flag. */
-  readonly params: ReadonlyMap<string, string | boolean>;
-  /** --cli-input-json, --generate-cli-skeleton, --page-size ... by OptionSpec.key. */
-  readonly extras: Readonly<Record<string, string>>;
-  /**
-   * The literal token `--cli-input-json` or `--cli-input-yaml` was present. The AWS CLI looks
-   * for the bare token (not `--cli-input-json=...`) when it waives required options.
-   */
-  readonly cliInputPresent: boolean;
-}
 
 /** One option the parser can match: a global, an operation parameter or an added option. */
 interface Candidate {

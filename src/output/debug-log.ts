@@ -14,7 +14,7 @@
  * This module must stay free of SDK imports: it is loaded before any request is prepared.
  */
 import { inspect } from 'node:util';
-import { pythonRepr } from '../engine/python-repr.js';
+import { pythonRepr } from '../python/repr.js';
 import { OPERATIONS } from '../operations/index.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS } from '../spec/globals.js';
