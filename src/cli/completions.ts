@@ -3,41 +3,7 @@
  * completed the moment it is declared. `npm run completions` writes them to completions/.
  */
 import { OPERATIONS } from '../operations/index.js';
-import { memberToFlag } from '../spec/flag-name.js';
-import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS, type OptionSpec } from '../spec/globals.js';
-import type { OperationSpec } from '../spec/types.js';
-
-interface CompletableOption {
-  readonly flag: string;
-  readonly takesValue: boolean;
-  readonly choices?: readonly string[];
-}
-
-function fromOptionSpec(option: OptionSpec): CompletableOption {
-  return { flag: option.flag, takesValue: option.arity !== 'flag', choices: option.choices };
-}
-
-function operationOptions(operation: OperationSpec): CompletableOption[] {
-  const options: CompletableOption[] = [];
-  for (const param of operation.params) {
-    if (param.hidden) continue;
-    const flag = memberToFlag(param.member);
-    if (param.type === 'boolean') {
-      options.push({ flag, takesValue: false }, { flag: `--no-${flag.slice(2)}`, takesValue: false });
-    } else {
-      options.push({ flag, takesValue: true, choices: param.choices });
-    }
-  }
-  options.push(...OPERATION_EXTRA_OPTIONS.map(fromOptionSpec));
-  if (operation.paginator) options.push(...PAGINATION_OPTIONS.map(fromOptionSpec));
-  return options;
-}
-
-const GLOBALS = GLOBAL_OPTIONS.map(fromOptionSpec);
-const COMMANDS = [...OPERATIONS.map((operation) => operation.name), 'help'];
-
-/** Options whose value is a local path: completed with file names. */
-const PATH_FLAGS = new Set(['--body', '--ca-bundle']);
+import { COMMANDS, GLOBALS, PATH_FLAGS, operationOptions, type CompletableOption } from './completable-options.js';
 
 function valueCases(options: readonly CompletableOption[]): string[] {
   const lines: string[] = [];
