@@ -12,11 +12,14 @@ import { CliError, ExitCode, generalError, paramError } from './errors/errors.js
 import { formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
 import type { CliIO } from './pipeline/io.js';
+import { autoPromptMode, type AutoPromptMode } from './cli/auto-prompt-mode.js';
 import type { DebugLog } from './output/debug-log.js';
 import type { ErrorFormat } from './spec/globals.js';
 
 export function processIO(): CliIO {
   return {
+    programName: 's3api',
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
@@ -42,9 +45,6 @@ function osName(): string {
 /** Checks the AWS CLI makes on global options before any work. */
 function checkGlobalOptions(parsed: ParsedCommandLine): void {
   const { globals } = parsed;
-  if (globals.cliAutoPrompt) {
-    throw generalError('--cli-auto-prompt is not supported by s3api.');
-  }
   if (typeof globals.endpointUrl === 'string') assertEndpointScheme(globals.endpointUrl);
 }
 
@@ -55,6 +55,18 @@ async function structuredErrorRenderer(): Promise<StructuredErrorRenderer> {
 }
 
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  // A config file that cannot be read is reported by the command run itself.
+  const mode = await autoPromptMode(argv, io.env, io.homedir).catch((): AutoPromptMode => 'off');
+  if (mode === 'off') return runCommand(argv, io);
+  const { runWithPrompt } = await import('./cli/auto-prompt.js');
+  return runWithPrompt(mode, argv, io, runCommand);
+}
+
+/**
+ * One run of the command as typed. With `silenceUsageErrors` a 252 is returned without its
+ * message: `on-partial` then prompts instead (the AWS CLI's SilenceParamValidationMsgErrorHandler).
+ */
+async function runCommand(argv: readonly string[], io: CliIO, options: { silenceUsageErrors?: boolean } = {}): Promise<number> {
   // Read before parsing, so that argument errors are printed in the requested format too.
   let errorFormat: ErrorFormat = errorFormatSetting(rawOptionValue(argv, '--cli-error-format'), io.env);
   let log: DebugLog | undefined;
@@ -89,6 +101,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     log?.debug('awscli.clidriver', `Exception caught in main()\n${error instanceof Error ? error.stack : String(error)}`);
     const cliError = error instanceof CliError ? error : generalError(describeUnexpected(error));
+    if (options.silenceUsageErrors && cliError.exitCode === ExitCode.usage) return cliError.exitCode;
     io.stderr.write(formatError(cliError, errorFormat, await structuredErrorRenderer()));
     return cliError.exitCode;
   }

@@ -13,7 +13,15 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
+export interface InputStream extends NodeJS.ReadableStream {
+  readonly isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+}
+
 export interface CliIO {
+  /** The name the program was started as, for the prompt. */
+  readonly programName: string;
+  readonly stdin: InputStream;
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;

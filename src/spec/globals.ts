@@ -47,7 +47,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flag: '--cli-connect-timeout', key: 'cliConnectTimeout', arity: 'value', help: 'Seconds to wait for a connection; 0 waits forever (default 60).' },
   { flag: '--cli-binary-format', key: 'cliBinaryFormat', arity: 'value', choices: ['base64', 'raw-in-base64-out'], help: 'How binary values given as text are read: base64 or raw-in-base64-out.' },
   { flag: '--no-cli-pager', key: 'noCliPager', arity: 'flag', help: 'Never send output to a pager.' },
-  { flag: '--cli-auto-prompt', key: 'cliAutoPrompt', arity: 'flag', help: 'Prompt for the command interactively (not supported by s3api).' },
+  { flag: '--cli-auto-prompt', key: 'cliAutoPrompt', arity: 'flag', help: 'Edit the command in an interactive prompt, with completion, before it runs.' },
   { flag: '--no-cli-auto-prompt', key: 'noCliAutoPrompt', arity: 'flag', help: 'Never prompt for the command interactively.' },
   { flag: '--cli-error-format', key: 'cliErrorFormat', arity: 'value', choices: ERROR_FORMATS, help: 'Error format on stderr: enhanced, legacy, json, yaml, text or table.' },
 ];

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli.js';
@@ -57,6 +58,8 @@ export async function runInProcess(
   const calls: SdkCall[] = [];
   const fake = options.fakeResponses;
   const io: CliIO = {
+    programName: 's3api',
+    stdin: Readable.from([]),
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     env: options.env ?? { ...TEST_CREDENTIALS },
