@@ -173,6 +173,17 @@ function withJsBigint(expected: string): string {
   return expected.replace('12345678901234567890', '12345678901234567168');
 }
 
+/**
+ * libyaml folds the 30-word `long` value at the first space past column 80; js-yaml keeps a
+ * plain scalar on one line (README, "Differences from aws s3api"). Both read back as the same
+ * string; every other byte of the capture is compared as recorded.
+ */
+function withUnfoldedLongLine(expected: string): string {
+  const folded = /^long: .*\n  .*\n  .*\n/m;
+  expect(expected).toMatch(folded);
+  return expected.replace(folded, `long: ${SCALAR_QUOTING_2.long as string}\n`);
+}
+
 interface ReplayCase {
   readonly golden: string;
   readonly render: () => string;
@@ -364,7 +375,11 @@ const REPLAYS: readonly ReplayCase[] = [
   { golden: 'json_scalar_quoting', render: () => formatJson(goldenJson('json_scalar_quoting')) },
   { golden: 'yaml_scalar_quoting', render: () => formatYaml(goldenJson('json_scalar_quoting')) },
   { golden: 'json_scalar_quoting2', render: () => formatJson(SCALAR_QUOTING_2), expected: withJsBigint },
-  { golden: 'yaml_scalar_quoting2', render: () => formatYaml(SCALAR_QUOTING_2), expected: withJsBigint },
+  {
+    golden: 'yaml_scalar_quoting2',
+    render: () => formatYaml(SCALAR_QUOTING_2),
+    expected: (recorded) => withUnfoldedLongLine(withJsBigint(recorded)),
+  },
   { golden: 'text_scalar_quoting2', render: () => formatText(SCALAR_QUOTING_2), expected: withJsBigint },
 ];
 
