@@ -102,7 +102,7 @@ async function runCommand(argv: readonly string[], io: CliIO, options: { silence
     log?.debug('awscli.clidriver', `Exception caught in main()\n${error instanceof Error ? error.stack : String(error)}`);
     const cliError = error instanceof CliError ? error : generalError(describeUnexpected(error));
     if (options.silenceUsageErrors && cliError.exitCode === ExitCode.usage) return cliError.exitCode;
-    io.stderr.write(formatError(cliError, errorFormat, await structuredErrorRenderer()));
+    io.stderr.write(await formatError(cliError, errorFormat, await structuredErrorRenderer()));
     return cliError.exitCode;
   }
 }

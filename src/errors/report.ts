@@ -18,8 +18,11 @@ To see help text, you can run:
 
 const LABELLED_CATEGORIES = new Set(['ParamValidation', 'NoCredentials', 'NoRegion', 'Configuration', 'Pager']);
 
-/** Renders a structured error with the normal output formatters (json, yaml, text, table). */
-export type StructuredErrorRenderer = (format: 'json' | 'yaml' | 'text' | 'table', value: OutputValue) => string;
+/**
+ * Renders a structured error with the normal output formatters (json, yaml, text, table); async
+ * because the yaml and table formatters are loaded only when asked for.
+ */
+export type StructuredErrorRenderer = (format: 'json' | 'yaml' | 'text' | 'table', value: OutputValue) => Promise<string>;
 
 function structuredError(error: CliError): { Code: string; Message: string } {
   if (error.details) return { Code: error.details.code, Message: error.details.message };
@@ -27,7 +30,11 @@ function structuredError(error: CliError): { Code: string; Message: string } {
   return { Code: error.category === 'General' ? 'Unknown' : error.category, Message: `${error.message}${usage}` };
 }
 
-export function formatError(error: CliError, format: ErrorFormat, renderStructured: StructuredErrorRenderer): string {
+export async function formatError(
+  error: CliError,
+  format: ErrorFormat,
+  renderStructured: StructuredErrorRenderer,
+): Promise<string> {
   if (format === 'json' || format === 'yaml' || format === 'text' || format === 'table') {
     return renderStructured(format, structuredError(error));
   }

@@ -1,5 +1,9 @@
 /**
  * Chooses the formatter and applies --query. Pure: values in, the bytes for stdout out.
+ *
+ * The yaml and table formatters are imported when their format is asked for, so cli-table3,
+ * chalk and js-yaml load only on those paths (json and text output, help, version and
+ * skeletons never load them).
  */
 import { aggregatePages, textPageRecords } from './pages.js';
 import type { OutputFormat } from '../spec/globals.js';
@@ -7,10 +11,8 @@ import type { PaginatorSpec } from '../spec/types.js';
 import { formatJson } from './json.js';
 import { isEmptyDict } from '../python/values.js';
 import { applyQuery, type CompiledQuery } from './query.js';
-import { formatTable } from './table.js';
 import { formatText } from './text.js';
 import type { OutputObject, OutputValue } from '../python/value.js';
-import { formatYaml, formatYamlStreamPage } from './yaml.js';
 
 export interface RenderOptions {
   readonly format: OutputFormat;
@@ -22,25 +24,35 @@ export interface RenderOptions {
   readonly width: number;
 }
 
-export function formatValue(value: OutputValue, options: RenderOptions): string {
+/** Formats one value for stdout in the chosen format. */
+export type Formatter = (value: OutputValue) => string;
+
+async function loadFormatter(options: RenderOptions): Promise<Formatter> {
   switch (options.format) {
     case 'off':
-      return '';
+      return () => '';
     case 'json':
-      return formatJson(value);
+      return formatJson;
     case 'yaml':
-      return formatYaml(value);
+      return (await import('./yaml.js')).formatYaml;
     case 'yaml-stream':
-      return formatYamlStreamPage(value);
+      return (await import('./yaml.js')).formatYamlStreamPage;
     case 'text':
-      return formatText(value);
-    case 'table':
-      return formatTable(value, { title: options.title, color: options.color, width: options.width });
+      return formatText;
+    case 'table': {
+      const { formatTable } = await import('./table.js');
+      const tableOptions = { title: options.title, color: options.color, width: options.width };
+      return (value) => formatTable(value, tableOptions);
+    }
   }
 }
 
+export async function formatValue(value: OutputValue, options: RenderOptions): Promise<string> {
+  return (await loadFormatter(options))(value);
+}
+
 /** A non-paginated result: the query is applied once, then formatted. */
-export function renderResult(value: OutputValue, options: RenderOptions): string {
+export async function renderResult(value: OutputValue, options: RenderOptions): Promise<string> {
   const queried = options.query ? applyQuery(options.query, value) : value;
   return formatValue(queried, options);
 }
@@ -50,20 +62,22 @@ export function renderResult(value: OutputValue, options: RenderOptions): string
  * aggregated result once; text prints one record per page and yaml-stream one document per
  * raw page, each with the query applied to it.
  */
-export function renderPages(
+export async function renderPages(
   paginator: PaginatorSpec,
   pages: readonly OutputObject[],
   nextToken: string | undefined,
   options: RenderOptions,
-): string {
+): Promise<string> {
   const perPage = (value: OutputValue) => (options.query ? applyQuery(options.query, value) : value);
   switch (options.format) {
     case 'text':
       return textPageRecords(paginator, pages, nextToken)
         .map((record) => formatText(perPage(record)))
         .join('');
-    case 'yaml-stream':
-      return pages.map((page) => yamlStreamPage(perPage(page))).join('');
+    case 'yaml-stream': {
+      const formatPage = await loadFormatter(options);
+      return pages.map((page) => yamlStreamPage(formatPage, perPage(page))).join('');
+    }
     default:
       return renderResult(aggregatePages(paginator, pages, nextToken), options);
   }
@@ -74,6 +88,6 @@ export function renderPages(
  * query result is `{}` prints `- {}`; only a non-paginated response equal to `{}` prints nothing
  * (SPEC §1.9).
  */
-function yamlStreamPage(value: OutputValue): string {
-  return isEmptyDict(value) ? '- {}\n' : formatYamlStreamPage(value);
+function yamlStreamPage(formatPage: Formatter, value: OutputValue): string {
+  return isEmptyDict(value) ? '- {}\n' : formatPage(value);
 }

@@ -3,12 +3,15 @@
  * (a title, optional header row, rows of cells, a nesting level), then all sections are drawn
  * with one common width.
  *
- * cli-table3 and chalk cannot produce these bytes: cli-table3 draws one grid per table with its
- * own border characters and padding, has no centred section titles inside `||` nesting bars,
- * measures ambiguous-width characters as 1 column and does not scale columns with Python's
- * round-half-even; chalk closes styles with `ESC[39m`/`ESC[22m` where the CLI writes `ESC[0m`,
- * and cannot add the reset colorama appends after every write.
+ * The widths are ours (East Asian Width W/F/A as two columns, Python's round-half-even when
+ * columns are scaled), the drawing is cli-table3's and the colours are chalk's. Each printed
+ * line is a one-row cli-table3 table whose cells we have padded already: cli-table3 measures
+ * with string-width, which counts ambiguous characters (`ü`, `é`, combining marks) as one
+ * column where the CLI counts two, so a shared column width would make it pad those rows
+ * again. A line of a nested section is written between `|` bars the way the CLI writes it.
  */
+import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
 import { generalError } from '../errors/errors.js';
 import { displayWidth } from './east-asian-width.js';
 import { pythonStr, pythonTypeName } from '../python/repr.js';
@@ -255,9 +258,35 @@ function groupNonDictElement(item: OutputValue): string | null {
   return item.length === 0 ? null : pythonTypeName(item[0]);
 }
 
-const RESET = '\x1b[0m';
-const DATA_STYLE = '\x1b[1m\x1b[34m'; // colorama Style.BRIGHT + Fore.BLUE
-const NESTING_BAR_STYLE = '\x1b[2m\x1b[33m'; // colorama Style.DIM + Fore.YELLOW
+/** colorama's Style.RESET_ALL: the CLI closes every style with it, and autoreset writes it after every write. */
+const RESET_ALL = '\x1b[0m';
+
+/**
+ * The CLI's styles: data cells Style.BRIGHT + Fore.BLUE, nesting bars Style.DIM + Fore.YELLOW.
+ * chalk supplies the opening codes at the level our `--color` decision sets (0: none); the close
+ * is RESET_ALL, as the CLI writes it, instead of chalk's per-attribute codes.
+ */
+interface TableStyles {
+  readonly data: string;
+  readonly nestingBar: string;
+  readonly reset: string;
+}
+
+function tableStyles(color: boolean): TableStyles {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  return {
+    data: openingCodes(chalk.bold.blue),
+    nestingBar: openingCodes(chalk.dim.yellow),
+    reset: color ? RESET_ALL : '',
+  };
+}
+
+/** The codes chalk writes before a text: what it puts in front of a marker character. */
+function openingCodes(style: ChalkInstance): string {
+  const marker = '\0';
+  const styled = style(marker);
+  return styled.slice(0, styled.indexOf(marker));
+}
 
 /**
  * stdout as the CLI sees it: with colour on, colorama's autoreset writes `ESC[0m` after every
@@ -266,17 +295,15 @@ const NESTING_BAR_STYLE = '\x1b[2m\x1b[33m'; // colorama Style.DIM + Fore.YELLOW
 class TableStream {
   private readonly chunks: string[] = [];
 
-  constructor(private readonly color: boolean) {}
+  constructor(readonly styles: TableStyles) {}
 
   write(text: string): void {
-    this.chunks.push(text);
-    if (this.color) this.chunks.push(RESET);
+    this.chunks.push(text, this.styles.reset);
   }
 
   /** A line of a nested section: bars, line, bars, newline — four writes. */
   writeIndented(line: string, indentLevel: number): void {
-    const bar = this.color ? `${NESTING_BAR_STYLE}|${RESET}` : '|';
-    const bars = bar.repeat(indentLevel);
+    const bars = `${this.styles.nestingBar}|${this.styles.reset}`.repeat(indentLevel);
     this.write(bars);
     this.write(line);
     this.write(bars);
@@ -284,7 +311,7 @@ class TableStream {
   }
 
   styleData(text: string): string {
-    return this.color ? `${DATA_STYLE}${text}${RESET}` : text;
+    return `${this.styles.data}${text}${this.styles.reset}`;
   }
 
   toString(): string {
@@ -300,7 +327,7 @@ function renderTable(sections: Section[], terminalWidth: number, color: boolean)
     );
     width = widestSection(sections);
   }
-  const stream = new TableStream(color);
+  const stream = new TableStream(tableStyles(color));
   stream.write(`${repeat('-', width)}\n`);
   for (const section of sections) renderSection(section, width - 2 * section.indentLevel, stream);
   return stream.toString();
@@ -313,34 +340,73 @@ function widestSection(sections: readonly Section[]): number {
 function renderSection(section: Section, width: number, stream: TableStream): void {
   const writeLine = (line: string): void => stream.writeIndented(line, section.indentLevel);
   if (section.title) {
-    writeLine(centerText(section.title, width, '|'));
-    if (section.headers.length === 0 && section.rows.length === 0) writeLine(`+${repeat('-', width - 2)}+`);
+    writeLine(drawCells([centerText(section.title, width, true)], CELL_EDGE));
+    if (section.headers.length === 0 && section.rows.length === 0) writeLine(drawRule([width]));
   }
   const columnWidths = section.scaledColumnWidths(width);
   if (section.headers.length > 0) {
-    writeLine(separatorLine(columnWidths));
-    const cells = section.headers
-      .slice(0, columnWidths.length)
-      .map((header, index) => centerText(header, columnWidths[index], index === 0 ? '|' : ''));
-    writeLine(cells.join(''));
+    writeLine(drawRule(columnWidths));
+    const headers = section.headers.slice(0, columnWidths.length);
+    writeLine(drawCells(headers.map((header, index) => centerText(header, columnWidths[index], index === 0)), CELL_EDGE));
   }
   if (section.rows.length > 0 && columnWidths.length > 0) {
-    writeLine(separatorLine(columnWidths));
+    writeLine(drawRule(columnWidths));
     for (const row of section.rows) {
       const cells = row
         .slice(0, columnWidths.length)
-        .map((text, index) => alignLeft(text, stream.styleData(text), columnWidths[index], index === 0 ? '|' : ''));
-      writeLine(cells.join(''));
+        .map((text, index) => alignLeft(text, stream.styleData(text), innerWidth(columnWidths, index)));
+      writeLine(drawCells(cells, CELL_EDGE));
     }
-    writeLine(separatorLine(columnWidths));
+    writeLine(drawRule(columnWidths));
   }
 }
 
-/** `+-----+------+`: the first cell draws both corners, later cells only their right one. */
-function separatorLine(columnWidths: readonly number[]): string {
-  return columnWidths
-    .map((width, index) => (index === 0 ? `+${repeat('-', width - 2)}+` : `${repeat('-', width - 1)}+`))
-    .join('');
+/**
+ * A column's width between its borders: the first column draws both of its borders, every
+ * later one only its right border.
+ */
+function innerWidth(columnWidths: readonly number[], index: number): number {
+  return columnWidths[index] - (index === 0 ? 2 : 1);
+}
+
+const CELL_EDGE = '|';
+const RULE_JOINT = '+';
+
+/** Borders above and below a line are drawn as lines of their own (rules), so none here. */
+const LINE_ONLY = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  'right-mid': '',
+} as const;
+
+/**
+ * One line: the cells between `edge` characters, each exactly as given — without padding and
+ * without cli-table3's own colours for headers and borders.
+ */
+function drawCells(cells: readonly string[], edge: string): string {
+  const table = new Table({
+    chars: { ...LINE_ONLY, left: edge, middle: edge, right: edge },
+    style: { 'padding-left': 0, 'padding-right': 0, head: [], border: [] },
+  });
+  table.push([...cells]);
+  return table.toString();
+}
+
+/** `+-----+------+`: a line of dashes with a joint at every column border. */
+function drawRule(columnWidths: readonly number[]): string {
+  return drawCells(
+    columnWidths.map((_, index) => repeat('-', innerWidth(columnWidths, index))),
+    RULE_JOINT,
+  );
 }
 
 /** Python's `text * n`: empty for a negative n, which the CLI's arithmetic relies on. */
@@ -348,18 +414,21 @@ function repeat(text: string, count: number): string {
   return text.repeat(Math.max(0, count));
 }
 
-/** The text starts at `width // 2 - textWidth // 2 - 1` after the left edge. */
-function centerText(text: string, width: number, leftEdge: string): string {
+/**
+ * The CLI's centring in a column `columnWidth` wide (its borders included): the text starts at
+ * `columnWidth // 2 - textWidth // 2 - 1` after the column's left edge — the border itself for
+ * the first column, which draws one. Returns what stands between the borders.
+ */
+function centerText(text: string, columnWidth: number, drawsLeftBorder: boolean): string {
   const textWidth = displayWidth(text);
-  const start = Math.floor(width / 2) - Math.floor(textWidth / 2) - 1;
-  const used = leftEdge.length + start + textWidth;
-  return `${leftEdge}${repeat(' ', start)}${text}${repeat(' ', width - 1 - used)}|`;
+  const start = Math.floor(columnWidth / 2) - Math.floor(textWidth / 2) - 1;
+  const inner = columnWidth - 1 - (drawsLeftBorder ? 1 : 0);
+  return `${repeat(' ', start)}${text}${repeat(' ', inner - start - textWidth)}`;
 }
 
 /** Two spaces of left padding, dropped when the text does not fit; overlong text is kept. */
-function alignLeft(text: string, styledText: string, width: number, leftEdge: string): string {
+function alignLeft(text: string, styledText: string, innerWidth: number): string {
   const textWidth = displayWidth(text);
-  const padding = width - (textWidth + 2 + leftEdge.length + 1) >= 0 ? 2 : 0;
-  const used = leftEdge.length + padding + textWidth;
-  return `${leftEdge}${repeat(' ', padding)}${styledText}${repeat(' ', width - used - 1)}|`;
+  const padding = innerWidth - textWidth - 2 >= 0 ? 2 : 0;
+  return `${repeat(' ', padding)}${styledText}${repeat(' ', innerWidth - padding - textWidth)}`;
 }

@@ -83,7 +83,7 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
     // The AWS CLI answers from a stub instead of sending: a sample response in model order,
     // never reshaped by pagination. Nothing reaches S3, not even the steps that read from it.
     const format = checkedOutputFormat(parsed, io, config);
-    const sample = renderResult(outputSkeleton(operation, format), renderOptions(parsed, operation, io, format));
+    const sample = await renderResult(outputSkeleton(operation, format), renderOptions(parsed, operation, io, format));
     await writeOutput(io, sample, parsed, config);
     return;
   }
@@ -101,11 +101,11 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
   if (operation.paginator && plan?.paginate) {
     const { pages, nextToken } = await collectPages(operation.paginator, input, pagination, fetchShaped);
     const options = renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config));
-    await writeOutput(io, renderPages(operation.paginator, pages, nextToken, options), parsed, config);
+    await writeOutput(io, await renderPages(operation.paginator, pages, nextToken, options), parsed, config);
     return;
   }
   const shaped = await fetchShaped(input);
-  const rendered = renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config)));
+  const rendered = await renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config)));
   await writeOutput(io, rendered, parsed, config);
 }
 

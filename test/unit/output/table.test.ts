@@ -107,6 +107,51 @@ describe('formatTable colour', () => {
   });
 });
 
+describe('formatTable colour decision', () => {
+  it('writes no escape codes with colour off, whatever the environment asks for', () => {
+    const forced = process.env.FORCE_COLOR;
+    process.env.FORCE_COLOR = '3';
+    try {
+      expect(table('Op', { A: { c: 1 } })).not.toContain(ESC);
+    } finally {
+      if (forced === undefined) delete process.env.FORCE_COLOR;
+      else process.env.FORCE_COLOR = forced;
+    }
+  });
+
+  it('colours with colour on even where the environment forbids colour', () => {
+    const noColor = process.env.NO_COLOR;
+    process.env.NO_COLOR = '1';
+    try {
+      expect(table('Op', { c: 1 }, 80, true)).toContain(`${ESC}[1m${ESC}[34mc${ESC}[0m`);
+    } finally {
+      if (noColor === undefined) delete process.env.NO_COLOR;
+      else process.env.NO_COLOR = noColor;
+    }
+  });
+});
+
+/**
+ * cli-table3 draws each line of a cell on a line of its own where the CLI writes the value's
+ * line break raw inside the row (README, "Differences from aws s3api").
+ */
+describe('formatTable values with line breaks', () => {
+  it('draws each line of the value as a row line of its own', () => {
+    expect(table('Op', { a: 'x\ny', b: 'ok' })).toBe(
+      lines(
+        '---------------',
+        '|     Op      |',
+        '+------+------+',
+        '|   a  |  b   |',
+        '+------+------+',
+        '|  x|  ok  |',
+        '|y  |      |',
+        '+------+------+',
+      ),
+    );
+  });
+});
+
 describe('formatTable quirks of the CLI walk', () => {
   it('prints only the title box for a truthy scalar', () => {
     expect(table('Op', true)).toBe(lines('----', '|Op|', '+--+'));
