@@ -111,7 +111,8 @@ describe('--cli-error-format on a service error', () => {
   ])('%s', async (format, golden) => {
     const recorded = readGolden(golden);
     const result = await runInProcess(['--cli-error-format', format, ...listParts()]);
-    expect(result.stderr).toBe(asS3api(recorded.stderr));
+    const expected = asS3api(recorded.stderr);
+    expect(result.stderr).toBe(format === 'yaml' ? unfolded(expected) : expected);
     expect(result.exitCode).toBe(recorded.exitCode);
     expect(result.stdout).toBe('');
   });
@@ -123,6 +124,17 @@ describe('--cli-error-format on a service error', () => {
     expect(result.exitCode).toBe(254);
   });
 });
+
+/**
+ * libyaml folded the long Message at the first space past column 80; js-yaml keeps a scalar on
+ * one line (README, "Differences from aws s3api"). In this flat document every line indented
+ * by two spaces continues the line above it.
+ */
+function unfolded(recordedYaml: string): string {
+  const joined = recordedYaml.replace(/\n {2}/g, ' ');
+  expect(joined).not.toBe(recordedYaml);
+  return joined;
+}
 
 /** The recorded JSON error, with our usage block inside its Message. */
 function structuredWithOurUsage(recorded: string): string {
