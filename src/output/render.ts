@@ -25,7 +25,7 @@ export interface RenderOptions {
 }
 
 /** Formats one value for stdout in the chosen format. */
-export type Formatter = (value: OutputValue) => string;
+type Formatter = (value: OutputValue) => string;
 
 async function loadFormatter(options: RenderOptions): Promise<Formatter> {
   switch (options.format) {
