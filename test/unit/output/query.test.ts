@@ -327,6 +327,20 @@ describe('evaluation (expected values from Python jmespath)', () => {
     ["map(&nope, Parts)", [null, null, null]],
     ["Items[*].v | max(@)", 3],
     ["to_string(Strs)", "[\"b\",\"a\",\"\\u00e9\",\"\\ud83d\\ude00\",\"\\uff01\",\"A\"]"],
+    // Where the npm jmespath package alone gives another result (in the comment).
+    ["sort(`[3,1.5,-2,10]`)", [-2, f(1.5), 3, 10]], // [-2,1.5,10,3]: numbers sorted as text
+    ["max(`[\"a\",\"B\"]`)", "a"], // "B" (localeCompare)
+    ["min(`[\"a\",\"B\"]`)", "B"], // "a"
+    ["max_by(Uploads, &Key).Key", "c"], // null: string keys never beat -Infinity
+    ["min_by(Uploads, &Key).Key", "a"], // null
+    ["length(@.Parts)", 3], // parse error: `@` and `.Parts` taken as two arguments
+    ["sort_by(@.Items, &v)[0].n", "y"], // parse error
+    ["Null.to_string(@)", "null"], // null: the package stops a sub-expression at null
+    ["Float.value", null], // 2.5: a PyFloat is an object to the package
+    ["Float.*", null], // [2.5]
+    ["length(`\"😀\"`)", 1], // 2 (UTF-16 units)
+    ["to_number('١٢')", 12], // null: Python's int() reads any Unicode digits
+    ["`{\"b\": 1, \"1\": 2}` == `{\"1\": 2, \"b\": 1}`", true],
   ];
   it.each(cases)('%s', (expression, expected) => {
     expect(search(expression)).toStrictEqual(expected);
@@ -364,6 +378,11 @@ describe('compile errors (exit 252)', () => {
     ["foo[0]bar", "Unexpected token: bar: Parse error at column 6, token \"bar\" (UNQUOTED_IDENTIFIER), for expression:\n\"foo[0]bar\"\n       ^"],
     [" ", "Invalid jmespath expression: Incomplete expression:\n\" \"\n  ^"],
     ["~", "Bad jmespath expression: Unknown token ~:\n~\n^"],
+    // The npm package accepts these.
+    ["[a b]", "Expecting: comma, got: unquoted_identifier: Parse error at column 3, token \"b\" (UNQUOTED_IDENTIFIER), for expression:\n\"[a b]\"\n    ^"],
+    ["()", "invalid token: Parse error at column 1, token \")\" (RPAREN), for expression:\n\"()\"\n  ^"],
+    ["(a", "Invalid jmespath expression: Incomplete expression:\n\"(a\"\n   ^"],
+    ["a.b.", "Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column 4, token \"\" (EOF), for expression:\n\"a.b.\"\n     ^"],
   ];
   it.each(cases)('%s', (expression, jmespathMessage) => {
     const error = errorOf(() => compileQuery(expression));
@@ -398,6 +417,8 @@ describe('runtime errors (exit 255, raised only when applied)', () => {
     ["floor(`NaN`)", "cannot convert float NaN to integer"],
     ["foo(length(`1`))", "In function length(), invalid type for value: 1, expected one of: ['string', 'array', 'object'], received: \"number\""],
     ["length(foo())", "Unknown function: foo()"],
+    ["toString(@)", "Unknown function: toString()"],
+    ["constructor(@)", "Unknown function: constructor()"],
     ["merge(`{}`, `1`)", "'int' object is not iterable"],
     ["merge(`{}`, `\"ab\"`)", "dictionary update sequence element #0 has length 1; 2 is required"],
     ["merge(`{}`, `[[1,2,3]]`)", "dictionary update sequence element #0 has length 3; 2 is required"],
@@ -410,6 +431,36 @@ describe('runtime errors (exit 255, raised only when applied)', () => {
     const error = errorOf(() => applyQuery(query, DOC));
     expect(error.exitCode).toBe(255);
     expect(error.message).toBe(message);
+  });
+});
+
+describe('nesting bound (Python recursion limit: the AWS CLI fails 487 nested parentheses)', () => {
+  const deep: Array<[name: string, expression: string]> = [
+    ['487 parentheses', `${'('.repeat(487)}a${')'.repeat(487)}`],
+    ['5,000 parentheses', `${'('.repeat(5000)}a${')'.repeat(5000)}`],
+    ['5,000 nots', `${'!'.repeat(5000)}a`],
+    ['5,000 brackets', `${'['.repeat(5000)}a${']'.repeat(5000)}`],
+    ['3,000 function calls', `${'abs('.repeat(3000)}a${')'.repeat(3000)}`],
+    ['20,000 projections', `a${'[*].a'.repeat(20000)}`],
+    ['20,000 pipes', Array(20000).fill('a').join('|')],
+    ['20,000 ors', Array(20000).fill('a').join('||')],
+    ['20,000 indexes', `a${'[0]'.repeat(20000)}`],
+    ['a 5,000 deep literal', `\`${'['.repeat(5000)}${']'.repeat(5000)}\``],
+  ];
+  it.each(deep)('%s: exit 252, maximum recursion depth exceeded', (_name, expression) => {
+    const error = errorOf(() => compileQuery(expression));
+    expect(error.exitCode).toBe(252);
+    expect(error.message).toBe(`Bad value for --query ${expression}: maximum recursion depth exceeded`);
+  });
+
+  it('486 parentheses still compile and run', () => {
+    expect(search(`${'('.repeat(486)}Str${')'.repeat(486)}`)).toBe('hello');
+  });
+
+  it('a 20,000-segment sub-expression is one flat step, as in Python', () => {
+    const loop: OutputObject = { a: null };
+    loop.a = loop;
+    expect(applyQuery(compileQuery(Array(20000).fill('a').join('.')), loop)).toBe(loop);
   });
 });
 
