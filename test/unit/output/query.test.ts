@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { applyQuery, compileQuery } from '../../../src/output/query.js';
 import { PyFloat, type OutputObject, type OutputValue } from '../../../src/python/value.js';
 import { errorOf } from '../../support/errors.js';
-import { readGolden } from '../../support/golden.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GOLDEN_DIR, readGolden } from '../../support/golden.js';
+import { renderResult } from '../../../src/output/render.js';
 
 function f(value: number): PyFloat {
   return new PyFloat(value);
@@ -128,6 +131,33 @@ describe('json output goldens whose bytes the query decides', () => {
   ];
   it.each(cases)('%s', (name, expression, input) => {
     expect(renderJson(applyQuery(compileQuery(expression), input))).toBe(readGolden(name).stdout);
+  });
+});
+
+describe('query goldens in every output format, through the query and the renderer', () => {
+  // The list-multipart-uploads response the query_* goldens were captured from (three uploads).
+  const rawListUploads = JSON.parse(readGolden('list_mpu_json_nopaginate').stdout) as OutputObject;
+  const input: OutputObject = { ...rawListUploads, Uploads: (rawListUploads.Uploads as OutputValue[]).slice(0, 3) };
+  const expressions: Record<string, string> = {
+    null: 'NoSuchKey',
+    emptylist: '`[]`',
+    emptydict: '`{}`',
+    emptystr: '`""`',
+    zero: '`0`',
+    false: '`false`',
+    true: '`true`',
+    str: 'Bucket',
+    strlist: 'Uploads[].Key',
+    numlist: '`[1,2,3]`',
+    listoflists: '`[["a","b"],["c","d"]]`',
+    dictlist: 'Uploads[].{K:Key,U:UploadId}',
+  };
+  const goldens = Object.keys(expressions).flatMap((name) =>
+    (['json', 'yaml', 'text', 'table'] as const).map((format) => [`query_${name}_${format}`, name, format] as const),
+  );
+  it.each(goldens.filter(([golden]) => existsSync(join(GOLDEN_DIR, `${golden}.out`))))('%s', (golden, name, format) => {
+    const options = { format, query: compileQuery(expressions[name]), title: 'ListMultipartUploads', color: false, width: 80 };
+    expect(renderResult(input, options)).toBe(readGolden(golden).stdout);
   });
 });
 
