@@ -102,13 +102,6 @@ function isArrayIndexKey(key: string): boolean {
   return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
-/** JMESPath false: '', [], {}, null, false — but not 0. */
-export function isFalse(value: QueryValue): boolean {
-  if (value === null || value === false || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return isQueryObject(value) && Object.keys(value).length === 0;
-}
-
 /** Python `==`: bool equals int (True == 1), int equals float, containers compare deeply. */
 export function pythonEquals(left: QueryValue, right: QueryValue): boolean {
   const leftIsNumeric = typeof left === 'boolean' || isNumber(left);

@@ -371,6 +371,7 @@ describe('evaluation (expected values from Python jmespath)', () => {
     ["length(`\"😀\"`)", 1], // 2 (UTF-16 units)
     ["to_number('١٢')", 12], // null: Python's int() reads any Unicode digits
     ["`{\"b\": 1, \"1\": 2}` == `{\"1\": 2, \"b\": 1}`", true],
+    ["!{hasOwnProperty: Str}", false], // TypeError: obj.hasOwnProperty is not a function
   ];
   it.each(cases)('%s', (expression, expected) => {
     expect(search(expression)).toStrictEqual(expected);
@@ -408,6 +409,8 @@ describe('compile errors (exit 252)', () => {
     ["foo[0]bar", "Unexpected token: bar: Parse error at column 6, token \"bar\" (UNQUOTED_IDENTIFIER), for expression:\n\"foo[0]bar\"\n       ^"],
     [" ", "Invalid jmespath expression: Incomplete expression:\n\" \"\n  ^"],
     ["~", "Bad jmespath expression: Unknown token ~:\n~\n^"],
+    // The npm package reports a syntax error without position (no binding power for literals).
+    ["Parts[*]'x'", "Unexpected token: x: Parse error at column 8, token \"x\" (LITERAL), for expression:\n\"Parts[*]'x'\"\n         ^"],
     // The npm package accepts these.
     ["[a b]", "Expecting: comma, got: unquoted_identifier: Parse error at column 3, token \"b\" (UNQUOTED_IDENTIFIER), for expression:\n\"[a b]\"\n    ^"],
     ["()", "invalid token: Parse error at column 1, token \")\" (RPAREN), for expression:\n\"()\"\n  ^"],
