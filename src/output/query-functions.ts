@@ -1,5 +1,5 @@
 /**
- * The JMESPath functions as Python jmespath 1.0.x runs them, for the npm package's runtime
+ * The JMESPath functions as Python jmespath runs them, for the npm package's runtime
  * (query.ts puts them in front of its function table). Checked at call time like Python:
  * unknown name, then arity, then argument types, each with Python's message.
  *

@@ -1,6 +1,7 @@
 /**
  * `--query`: the npm `jmespath` package (0.16) run with the AWS CLI's semantics — Python
- * `jmespath` 1.0.x, including its error texts and its int/float distinction.
+ * `jmespath` (1.1.0 in the recorded AWS CLI), including its error texts and its int/float
+ * distinction.
  *
  * The package parses and evaluates; this adapter reaches it through the parser, interpreter
  * and runtime classes that patches/jmespath+0.16.0.patch exports, and changes only where the
