@@ -1,5 +1,5 @@
 /**
- * --query: Python jmespath 1.0.x semantics and error texts as the AWS CLI shows them.
+ * --query: Python jmespath semantics and error texts as the AWS CLI shows them.
  * Expected values in the tables were produced by Python jmespath (the implementation the AWS CLI
  * bundles), not by this code; golden files are replayed byte for byte where the query alone
  * decides the bytes.
