@@ -155,9 +155,9 @@ describe('query goldens in every output format, through the query and the render
   const goldens = Object.keys(expressions).flatMap((name) =>
     (['json', 'yaml', 'text', 'table'] as const).map((format) => [`query_${name}_${format}`, name, format] as const),
   );
-  it.each(goldens.filter(([golden]) => existsSync(join(GOLDEN_DIR, `${golden}.out`))))('%s', (golden, name, format) => {
+  it.each(goldens.filter(([golden]) => existsSync(join(GOLDEN_DIR, `${golden}.out`))))('%s', async (golden, name, format) => {
     const options = { format, query: compileQuery(expressions[name]), title: 'ListMultipartUploads', color: false, width: 80 };
-    expect(renderResult(input, options)).toBe(readGolden(golden).stdout);
+    expect(await renderResult(input, options)).toBe(readGolden(golden).stdout);
   });
 });
 
