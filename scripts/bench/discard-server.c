@@ -1,0 +1,87 @@
+/*
+ * The bench's stand-in for S3 on large parts: an HTTP/1.1 server on 127.0.0.1 that reads each
+ * request body and throws it away, so the figures measure the client, not the server (moto keeps
+ * and hashes every part in Python). It answers `Expect: 100-continue` with 100 Continue and
+ * every request with 200 and a fixed ETag, which is all upload-part prints.
+ *
+ *   cc -O2 -o discard-server discard-server.c && ./discard-server   # prints the port, then serves
+ */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#define BUFFER_BYTES (1 << 20)
+
+static const char CONTINUE[] = "HTTP/1.1 100 Continue\r\n\r\n";
+static const char RESPONSE[] =
+    "HTTP/1.1 200 OK\r\nETag: \"d41d8cd98f00b204e9800998ecf8427e\"\r\nContent-Length: 0\r\n\r\n";
+
+/* The value of header `name` in the header block, or NULL. */
+static const char *header_value(const char *headers, const char *name) {
+  size_t length = strlen(name);
+  for (const char *line = strstr(headers, "\r\n"); line != NULL; line = strstr(line + 2, "\r\n")) {
+    if (strncasecmp(line + 2, name, length) == 0 && line[2 + length] == ':') return line + 3 + length;
+  }
+  return NULL;
+}
+
+static void *serve(void *argument) {
+  int connection = (int)(long)argument;
+  char *buffer = malloc(BUFFER_BYTES);
+  size_t filled = 0;
+  for (;;) {
+    char *end = NULL;
+    while ((end = memmem(buffer, filled, "\r\n\r\n", 4)) == NULL) {
+      ssize_t got = read(connection, buffer + filled, BUFFER_BYTES - 1 - filled);
+      if (got <= 0) goto done;
+      filled += (size_t)got;
+    }
+    *end = '\0';
+    const char *length_text = header_value(buffer, "content-length");
+    long long remaining = length_text ? atoll(length_text) : 0;
+    const char *expect = header_value(buffer, "expect");
+    if (expect != NULL && strcasestr(expect, "100-continue") != NULL) write(connection, CONTINUE, sizeof CONTINUE - 1);
+    size_t header_bytes = (size_t)(end - buffer) + 4;
+    size_t body_in_buffer = filled - header_bytes;
+    if ((long long)body_in_buffer > remaining) body_in_buffer = (size_t)remaining;
+    remaining -= (long long)body_in_buffer;
+    memmove(buffer, buffer + header_bytes + body_in_buffer, filled - header_bytes - body_in_buffer);
+    filled -= header_bytes + body_in_buffer;
+    while (remaining > 0) {
+      ssize_t got = read(connection, buffer, remaining < BUFFER_BYTES ? (size_t)remaining : BUFFER_BYTES);
+      if (got <= 0) goto done;
+      remaining -= got;
+    }
+    if (write(connection, RESPONSE, sizeof RESPONSE - 1) < 0) goto done;
+  }
+done:
+  free(buffer);
+  close(connection);
+  return NULL;
+}
+
+int main(void) {
+  int listener = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in address = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK), .sin_port = 0};
+  socklen_t size = sizeof address;
+  if (bind(listener, (struct sockaddr *)&address, sizeof address) != 0 || listen(listener, 64) != 0 ||
+      getsockname(listener, (struct sockaddr *)&address, &size) != 0) {
+    perror("discard-server");
+    return 1;
+  }
+  printf("%d\n", ntohs(address.sin_port));
+  fflush(stdout);
+  for (;;) {
+    int connection = accept(listener, NULL, NULL);
+    if (connection < 0) continue;
+    pthread_t thread;
+    pthread_create(&thread, NULL, serve, (void *)(long)connection);
+    pthread_detach(thread);
+  }
+}
