@@ -9,10 +9,17 @@
  * sixteen times as many writes cost CPU in the http and socket layers (see scripts/bench).
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { ClientRequest, type IncomingMessage } from 'node:http';
 import { Readable, type Writable } from 'node:stream';
 
 /** Large enough that per-write costs vanish, small enough for two to keep memory flat. */
 export const BODY_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * How long a request with `Expect: 100-continue` waits for the server before sending the body
+ * anyway, as botocore's AWSConnection does (one second), for servers that ignore the header.
+ */
+export const CONTINUE_TIMEOUT_MS = 1000;
 
 /**
  * Progress of one attempt: the bytes of this body the connection has taken so far, counted
@@ -69,6 +76,11 @@ export class FileRangeSender extends Readable {
 }
 
 async function sendFileRange(body: FileBody, destination: Writable): Promise<void> {
+  // The client's agents are its own (TLS settings), and the SDK's handler waits for 100 Continue
+  // only on agents it made: the wait is here, for every file body.
+  if (destination instanceof ClientRequest && destination.getHeader('expect') === '100-continue') {
+    if ((await continueOrAnswer(destination)) === 'answered') return;
+  }
   const handle = await open(body.path, 'r');
   try {
     await writeRange(handle, body, destination);
@@ -126,5 +138,33 @@ function closedOrFailed(destination: Writable): Promise<'closed'> {
     const settle = () => resolve('closed');
     destination.once('close', settle);
     destination.once('error', settle);
+  });
+}
+
+/**
+ * 'continue' on `100 Continue` or when the server stays silent for CONTINUE_TIMEOUT_MS;
+ * 'answered' when it answers (a refusal) or the request fails first. The body is then never
+ * sent: the request is dropped once the answer has been read, so its socket is not kept for a
+ * request that will never be completed.
+ */
+function continueOrAnswer(request: ClientRequest): Promise<'continue' | 'answered'> {
+  return new Promise((resolve) => {
+    const settle = (outcome: 'continue' | 'answered') => {
+      clearTimeout(timer);
+      request.off('continue', onContinue);
+      request.off('response', onResponse);
+      request.off('close', onClose);
+      resolve(outcome);
+    };
+    const onContinue = () => settle('continue');
+    const onResponse = (response: IncomingMessage) => {
+      response.once('end', () => request.destroy());
+      settle('answered');
+    };
+    const onClose = () => settle('answered');
+    const timer = setTimeout(onContinue, CONTINUE_TIMEOUT_MS);
+    request.once('continue', onContinue);
+    request.once('response', onResponse);
+    request.once('close', onClose);
   });
 }
