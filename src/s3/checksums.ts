@@ -56,8 +56,12 @@ export interface StreamingChecksum {
   digestBase64(): string;
 }
 
-/** Reads are this large so memory stays flat whatever the part size. */
-export const FILE_READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Reads are small enough to stay in the CPU's L2 cache between the kernel's copy and the hash:
+ * with 1 MiB reads the copy went to memory and cost 0.7-0.85 s of system time per GiB, with
+ * 128 KiB 0.3-0.4 s (same hashing time). Memory stays flat whatever the part size.
+ */
+export const FILE_READ_CHUNK_BYTES = 128 * 1024;
 
 /** Reflected polynomials, as table-driven CRCs that shift right use them. */
 const CRC32_POLYNOMIAL = 0xedb88320;
