@@ -156,7 +156,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
             // botocore's add_expect_header, for every file body whatever its size: a server that
             // refuses the request (unknown upload id, bad signature) answers before the part is sent.
             request.headers.Expect = '100-continue';
-            if (signsPayload(request, input)) request.headers['x-amz-content-sha256'] = await payloadSha256(body);
+            if (!settings.noSignRequest && signsPayload(request, input)) {
+              request.headers['x-amz-content-sha256'] = await payloadSha256(body);
+            }
             return next(args);
           },
           { step: 'build', name: 's3apiFileBody' },

@@ -69,6 +69,19 @@ describe('headers of a file body', () => {
     expect(headers.authorization).toContain('x-amz-content-sha256');
   });
 
+  it('--no-sign-request signs nothing, so the body is not hashed for a signature', async () => {
+    const result = await runInProcess(
+      ['--endpoint-url', proxy.url, '--no-sign-request', 'upload-part', '--bucket', bucket, '--key', 'body.bin', '--part-number', '2',
+        '--upload-id', uploadId, '--body', 'part.bin'],
+      { env: { ...TEST_CREDENTIALS, AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required' }, cwd: workdir },
+    );
+    expect(result.exitCode).toBe(0);
+    const { headers } = lastRequest();
+    expect(headers.authorization).toBeUndefined();
+    expect(headers.expect).toBe('100-continue');
+    expect(headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+  });
+
   it('CompleteMultipartUpload\'s XML body is no file: no Expect header', async () => {
     const client = testClient(inject('s3Endpoint'));
     const ownUpload = await createUpload(client, bucket, 'complete.bin');
