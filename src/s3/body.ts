@@ -98,23 +98,24 @@ async function writeRange(handle: FileHandle, body: FileBody, destination: Writa
   const buffers = [Buffer.allocUnsafe(BODY_CHUNK_BYTES), Buffer.allocUnsafe(BODY_CHUNK_BYTES)];
   const readInto = (buffer: Buffer, position: number) =>
     handle.read(buffer, 0, Math.min(buffer.length, end - position), position).then(({ bytesRead }) => bytesRead);
-  const closed = closedOrFailed(destination);
 
   let position = body.start;
   let current = 0;
   let sent = 0;
   let pendingRead = readInto(buffers[current], position);
-  let pendingWrite: Promise<void> = Promise.resolve();
+  let pendingWrite: Promise<WriteOutcome> = Promise.resolve('written');
   while (position < end) {
     const bytesRead = await pendingRead;
     if (bytesRead === 0) throw new BodyChangedError(body.path, position, end);
     position += bytesRead;
     // The other buffer is read into next: its write must be done before it is overwritten.
-    if ((await Promise.race([pendingWrite.then(() => 'written' as const), closed])) === 'closed') return;
-    const chunkBytes = bytesRead;
-    pendingWrite = writeChunk(destination, buffers[current].subarray(0, bytesRead)).then(() => {
-      sent += chunkBytes;
-      body.onBytesSent?.(sent);
+    if ((await pendingWrite) === 'closed') return;
+    pendingWrite = writeChunk(destination, buffers[current].subarray(0, bytesRead)).then((outcome) => {
+      if (outcome === 'written') {
+        sent += bytesRead;
+        body.onBytesSent?.(sent);
+      }
+      return outcome;
     });
     // A failed write also destroys the request, which reports it; if the loop stops on a
     // failed read first, this write's rejection must not surface as an unhandled one.
@@ -122,26 +123,28 @@ async function writeRange(handle: FileHandle, body: FileBody, destination: Writa
     current = 1 - current;
     if (position < end) pendingRead = readInto(buffers[current], position);
   }
-  if ((await Promise.race([pendingWrite.then(() => 'written' as const), closed])) === 'closed') return;
+  if ((await pendingWrite) === 'closed') return;
   destination.end();
 }
 
-function writeChunk(destination: Writable, chunk: Buffer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    destination.write(chunk, (error) => (error ? reject(error) : resolve()));
-  });
-}
+type WriteOutcome = 'written' | 'closed';
 
 /**
- * Settles with 'closed' once the request is gone: an early answer to `Expect: 100-continue`
- * (a refused upload id or signature), a reset or a timeout. The loop then stops reading instead
- * of waiting for a write callback that may never come.
+ * Settles when the socket has taken the chunk, or with 'closed' once the request is gone (an
+ * early answer, a reset, a timeout): the loop then stops reading instead of waiting for a write
+ * callback that may never come. The close listener lives for one write only: one long-lived
+ * promise raced against every write would keep each race's reaction until the end, about
+ * 1 KiB per chunk (15 MiB more peak RSS on a 5 GiB part).
  */
-function closedOrFailed(destination: Writable): Promise<'closed'> {
-  return new Promise((resolve) => {
-    const settle = () => resolve('closed');
-    destination.once('close', settle);
-    destination.once('error', settle);
+function writeChunk(destination: Writable, chunk: Buffer): Promise<WriteOutcome> {
+  return new Promise((resolve, reject) => {
+    const onClose = () => resolve('closed');
+    destination.once('close', onClose);
+    destination.write(chunk, (error) => {
+      destination.off('close', onClose);
+      if (error) reject(error);
+      else resolve('written');
+    });
   });
 }
 
