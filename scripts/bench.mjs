@@ -16,10 +16,14 @@ import { benchChecksums, formatChecksumRows } from './bench/checksums.mjs';
 import { PEAK_RSS_SOURCE } from './bench/measure.mjs';
 import { benchStartup } from './bench/startup.mjs';
 import { formatTable } from './bench/table.mjs';
-import { benchEnvironment, findAwsCliV2, s3apiTool } from './bench/tools.mjs';
+import { DROPPED_SLOW_VARIABLES, benchEnvironment, findAwsCliV2, s3apiTool } from './bench/tools.mjs';
 import { benchUploadPart, createSmallFile, createSparseFile } from './bench/upload.mjs';
+import { benchDiscardUpload, curlTool, prepareDiscardServer } from './bench/wire.mjs';
 
-const SECTIONS = ['startup', 'checksums', 'upload'];
+const SECTIONS = ['startup', 'checksums', 'upload', 'wire'];
+/** Part sizes of --rss-sweep: peak RSS must stay flat from the smallest part to the largest. */
+const RSS_SWEEP_BYTES = [1024, 1024 * 1024, 16 * 1024 * 1024, 63 * 1024 * 1024, 65 * 1024 * 1024, 256 * 1024 * 1024, 1024 * 1024 * 1024];
+const FIVE_GIB = 5 * 1024 * 1024 * 1024;
 const SMALL_UPLOAD_BYTES = 1024;
 const MIB = 1024 * 1024;
 
@@ -29,8 +33,12 @@ const USAGE = `usage: node scripts/bench.mjs [options]
   --checksum-runs N   runs per checksum algorithm (default 3)
   --upload-mib N      size of the large upload-part in MiB (default 1024)
   --upload-runs N     runs per tool for the large upload-part (default 3)
+  --wire-mib N        large part for the discard-server section, http and https (default 1024)
+  --wire-runs N       runs per tool in the discard-server section (default 5)
+  --rss-sweep         also s3api's peak RSS at part sizes from 1 KiB to 1 GiB (discard server)
+  --with-5gib         add a 5 GiB sparse part to --rss-sweep
   --skip-aws          measure s3api only
-  --only SECTION      startup, checksums or upload; repeat or comma-separate for several
+  --only SECTION      startup, checksums, upload or wire; repeat or comma-separate for several
   --json PATH         also write every figure and sample as JSON`;
 
 function parseOptions() {
@@ -41,6 +49,10 @@ function parseOptions() {
       'checksum-runs': { type: 'string', default: '3' },
       'upload-mib': { type: 'string', default: '1024' },
       'upload-runs': { type: 'string', default: '3' },
+      'wire-mib': { type: 'string', default: '1024' },
+      'wire-runs': { type: 'string', default: '5' },
+      'rss-sweep': { type: 'boolean', default: false },
+      'with-5gib': { type: 'boolean', default: false },
       'skip-aws': { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       json: { type: 'string' },
@@ -65,6 +77,10 @@ function parseOptions() {
     checksumRuns: positiveInteger('checksum-runs'),
     uploadMiB: positiveInteger('upload-mib'),
     uploadRuns: positiveInteger('upload-runs'),
+    wireMiB: positiveInteger('wire-mib'),
+    wireRuns: positiveInteger('wire-runs'),
+    rssSweep: values['rss-sweep'],
+    with5GiB: values['with-5gib'],
     skipAws: values['skip-aws'],
     sections: new Set(sections),
     jsonPath: values.json,
@@ -97,6 +113,7 @@ function formatToolRows(rows, { extraColumns = [] } = {}) {
     { title: 'median ms', align: 'right' },
     { title: 'min', align: 'right' },
     { title: 'max', align: 'right' },
+    { title: 'CPU ms', align: 'right' },
     { title: 'peak RSS MiB', align: 'right' },
     ...extraColumns.map(({ title, align }) => ({ title, align })),
     ...(ratioColumns ? [{ title: 'wall aws/s3api', align: 'right' }, { title: 'RSS aws/s3api', align: 'right' }] : []),
@@ -109,6 +126,7 @@ function formatToolRows(rows, { extraColumns = [] } = {}) {
       milliseconds(row.wallMs.median),
       milliseconds(row.wallMs.min),
       milliseconds(row.wallMs.max),
+      row.cpuMs === undefined ? 'n/a' : milliseconds(row.cpuMs.median),
       mebibytes(row.peakRssMiB),
       ...extraColumns.map(({ cell }) => cell(row)),
       ...(ratioColumns ? [ratio(rowRatios?.wall), ratio(rowRatios?.peakRss)] : []),
@@ -131,6 +149,60 @@ function withRatios(rows) {
   return { rows, ratiosAwsOverS3api: Object.fromEntries(ratiosByCase(rows)) };
 }
 
+const cpuColumn = { title: 'CPU ms', align: 'right', cell: (row) => (row.cpuMs === undefined ? 'n/a' : milliseconds(row.cpuMs.median)) };
+
+async function benchWire({ options, tools, env, workdir, report }) {
+  const server = prepareDiscardServer(workdir);
+  if (server.unavailable) {
+    console.log(`\nDiscard-server section skipped: ${server.unavailable}`);
+    return;
+  }
+  const curl = curlTool();
+  const smallBody = join(workdir, 'wire-small.bin');
+  await createSmallFile(smallBody, SMALL_UPLOAD_BYTES);
+  const largeBytes = options.wireMiB * MIB;
+  const largeBody = join(workdir, 'wire-large.bin');
+  await createSparseFile(largeBody, largeBytes);
+  const cases = [
+    { name: 'upload-part 1 KiB http', protocol: 'http', bodyPath: smallBody, runs: options.runs, warmUp: 1, bytes: SMALL_UPLOAD_BYTES },
+    { name: `upload-part ${options.wireMiB} MiB http`, protocol: 'http', bodyPath: largeBody, runs: options.wireRuns, warmUp: 1, bytes: largeBytes },
+    { name: `upload-part ${options.wireMiB} MiB https`, protocol: 'https', bodyPath: largeBody, runs: options.wireRuns, warmUp: 1, bytes: largeBytes },
+  ];
+  report.wire = {};
+  console.log('\nupload-part against a server that discards the body (scripts/bench/discard-server.c), default checksum');
+  for (const wireCase of cases) {
+    const rows = (await benchDiscardUpload({ server, tools, curl, ...wireCase, env, workdir })).map((row) => ({ case: wireCase.name, ...row }));
+    report.wire[wireCase.name] = withRatios(rows);
+    console.log(formatToolRows(rows, { extraColumns: [throughputColumn(wireCase.bytes)] }));
+  }
+  console.log(
+    '  s3api sends CRC64NVME in a header (computed first, on two threads above 64 MiB) and the body UNSIGNED-PAYLOAD;\n' +
+      '  aws 2.9.19 computes Content-MD5 and, over http, the SHA-256 it signs; curl sends the bytes and nothing else.',
+  );
+
+  if (options.rssSweep) {
+    const sizes = options.with5GiB ? [...RSS_SWEEP_BYTES, FIVE_GIB] : RSS_SWEEP_BYTES;
+    const s3api = tools.find((tool) => tool.name === 's3api');
+    const sweepRows = [];
+    for (const bytes of sizes) {
+      const bodyPath = join(workdir, 'sweep.bin');
+      await createSparseFile(bodyPath, bytes);
+      const [row] = await benchDiscardUpload({ server, tools: [s3api], curl: undefined, protocol: 'http', bodyPath, runs: 3, warmUp: 0, env, workdir });
+      rmSync(bodyPath);
+      sweepRows.push({ case: `${bytes >= MIB ? `${bytes / MIB} MiB` : `${bytes / 1024} KiB`}`, ...row });
+    }
+    report.rssSweep = sweepRows;
+    console.log('\nPeak RSS of s3api by part size (http, discard server, 3 runs each; the max column is the worst run)');
+    console.log(
+      formatTable(
+        [{ title: 'part', align: 'left' }, { title: 'median ms', align: 'right' }, cpuColumn, { title: 'peak RSS MiB', align: 'right' }, { title: 'max peak RSS MiB', align: 'right' }],
+        sweepRows.map((row) => [row.case, milliseconds(row.wallMs.median), cpuColumn.cell(row), mebibytes(row.peakRssMiB), mebibytes(row.maxPeakRssMiB)]),
+      ),
+    );
+  }
+  rmSync(largeBody);
+}
+
 async function main() {
   const options = parseOptions();
   const s3api = s3apiTool();
@@ -150,6 +222,12 @@ async function main() {
     `${report.machine.cpus} CPUs, load average ${report.machine.loadAverageAtStart.toFixed(2)} at start. ` +
       'Figures are medians; runs alternate between tools so background load hits both; peak RSS from ' +
       `${PEAK_RSS_SOURCE}.`,
+  );
+
+  const dropped = DROPPED_SLOW_VARIABLES.filter((name) => process.env[name] !== undefined);
+  console.log(
+    'Tools run in a clean environment (PATH, HOME and test credentials only, as env -i gives)' +
+      (dropped.length > 0 ? `; dropped from yours: ${dropped.join(', ')} (NODE_EXTRA_CA_CERTS adds ~70 ms to every Node start).` : '.'),
   );
 
   const workdir = mkdtempSync(join(tmpdir(), 's3api-bench-'));
@@ -215,6 +293,8 @@ async function main() {
           '  which is the server\'s RSS, not ours. The file\'s holes read as zeros from memory: disk speed plays no part.',
       );
     }
+
+    if (options.sections.has('wire')) await benchWire({ options, tools, env, workdir, report });
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }

@@ -42,7 +42,7 @@ function readVmHwmKiB(pid) {
 /**
  * Runs `command args` once. stdout goes to /dev/null unless captured; the GNU time report goes to
  * a file in `workdir` so it never mixes with the command's own stderr.
- * Returns { wallMs, peakRssKiB (undefined when unmeasurable), stdout }.
+ * Returns { wallMs, peakRssKiB and cpuMs (user + system; both undefined without GNU time), stdout }.
  */
 export async function runMeasured(command, args, { env, workdir, captureStdout = false }) {
   const timeReportPath = join(workdir, 'time-report.txt');
@@ -71,18 +71,22 @@ export async function runMeasured(command, args, { env, workdir, captureStdout =
     throw new Error(`${[command, ...args].join(' ')} exited with ${exitCode}:\n${stderr.trim()}`);
   }
   let peakRssKiB = polledPeakKiB;
+  let cpuMs;
   if (useGnuTime) {
     const report = await readFile(timeReportPath, 'utf8');
     peakRssKiB = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(report)[1]);
+    const seconds = (label) => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(report)[1]);
+    cpuMs = (seconds('User') + seconds('System')) * 1000;
   }
-  return { wallMs, peakRssKiB, stdout };
+  return { wallMs, peakRssKiB, cpuMs, stdout };
 }
 
 /**
  * Times `runOnce(tool)` `runs` times per tool. Runs interleave and the first tool rotates, so a
  * burst of background load or a warming cache hits every tool alike. `warmUp` untimed runs per
  * tool first fill the page cache and the interpreters' compile caches.
- * Returns one row per tool: { tool, runs, wallMs: {median, min, max, samples}, peakRssMiB }.
+ * Returns one row per tool: { tool, runs, wallMs: {median, min, max, samples}, cpuMs: {median, samples},
+ * peakRssMiB (median), maxPeakRssMiB }.
  */
 export async function compareTools({ tools, runs, warmUp, runOnce }) {
   for (let round = 0; round < warmUp; round++) {
@@ -97,11 +101,14 @@ export async function compareTools({ tools, runs, warmUp, runOnce }) {
     const measurements = results.get(tool);
     const walls = measurements.map((measurement) => measurement.wallMs);
     const peaks = measurements.map((measurement) => measurement.peakRssKiB).filter((peak) => peak !== undefined);
+    const cpu = measurements.map((measurement) => measurement.cpuMs).filter((value) => value !== undefined);
     return {
       tool: tool.name,
       runs,
       wallMs: { median: median(walls), min: Math.min(...walls), max: Math.max(...walls), samples: walls },
+      cpuMs: cpu.length > 0 ? { median: median(cpu), samples: cpu } : undefined,
       peakRssMiB: peaks.length > 0 ? median(peaks) / 1024 : undefined,
+      maxPeakRssMiB: peaks.length > 0 ? Math.max(...peaks) / 1024 : undefined,
     };
   });
 }

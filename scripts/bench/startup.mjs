@@ -5,6 +5,7 @@ import { runTool } from './tools.mjs';
 const STARTUP_CASES = [
   { name: 'upload-part help', argsOf: (tool) => tool.helpArgs },
   { name: '--version', argsOf: (tool) => tool.versionArgs },
+  { name: 'upload-part skeleton', argsOf: (tool) => tool.skeletonArgs },
 ];
 
 /** One row per case and tool: compareTools' row plus the case name and the command line. */

@@ -101,6 +101,8 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
     maxAttempts: settings.maxAttempts,
     retryMode: settings.retryMode,
     retryStrategy,
+    // `Expect: 100-continue` is set per request (below), on file bodies only, as the AWS CLI does.
+    expectContinueHeader: false,
     requestChecksumCalculation: settings.checksumCalculation === 'when_supported' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     // Also receives the credential chain's warnings, which the AWS CLI does not print.
@@ -147,6 +149,21 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'build', name: 's3apiAwsCliUrl' },
       );
+      if (body) {
+        command.middlewareStack.add(
+          (next) => async (args) => {
+            const request = args.request as SdkHttpRequest;
+            // botocore's add_expect_header, for every file body whatever its size: a server that
+            // refuses the request (unknown upload id, bad signature) answers before the part is sent.
+            request.headers.Expect = '100-continue';
+            if (!settings.noSignRequest && signsPayload(request, input)) {
+              request.headers['x-amz-content-sha256'] = await payloadSha256(body);
+            }
+            return next(args);
+          },
+          { step: 'build', name: 's3apiFileBody' },
+        );
+      }
       // Runs once per attempt, just before the request goes out (inside the retry loop).
       command.middlewareStack.add(
         (next) => async (args) => {
@@ -209,6 +226,25 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
     log.debug('botocore.parsers', `Response headers: ${log.formatHeaders(response.headers)}`);
   }
 }
+
+/**
+ * botocore signs the body's SHA-256 over http and sends UNSIGNED-PAYLOAD over https. Where a
+ * flexible checksum travels with the part we keep UNSIGNED-PAYLOAD over http too: the checksum
+ * protects the bytes, and a second pass over a large part would double its upload time
+ * (README, Differences).
+ */
+function signsPayload(request: SdkHttpRequest, input: Record<string, unknown>): boolean {
+  return request.protocol === 'http:' && !Object.keys(input).some((member) => member.startsWith('Checksum') && member !== 'ChecksumAlgorithm' && input[member] !== undefined);
+}
+
+async function payloadSha256(body: FileBody): Promise<string> {
+  const { checksumFile } = await import('./checksums.js');
+  const base64 = body.length === 0 ? EMPTY_SHA256_BASE64 : await checksumFile(body.path, 'SHA256', { start: body.start, end: body.start + body.length - 1 });
+  return Buffer.from(base64, 'base64').toString('hex');
+}
+
+/** SHA-256 of no bytes: checksumFile takes inclusive ranges, which cannot be empty. */
+const EMPTY_SHA256_BASE64 = '47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 interface SdkCommand {
   middlewareStack: {

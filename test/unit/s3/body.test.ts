@@ -1,0 +1,104 @@
+/**
+ * FileBody's sender: the exact bytes of the range whatever its offset and size (the two 1 MiB
+ * buffers are reused), progress per attempt, a fresh sender per attempt, and a file that shrinks
+ * under the upload fails the request instead of leaving it short.
+ */
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { BODY_CHUNK_BYTES, BodyChangedError, FileBody, FileRangeSender } from '../../../src/s3/body.js';
+
+const workdir = mkdtempSync(join(tmpdir(), 's3api-body-'));
+const FILE_BYTES = 3 * BODY_CHUNK_BYTES + 12345;
+
+/** Every byte different from its neighbours, so a reused buffer's stale bytes would show. */
+function patternedBytes(length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let index = 0; index < length; index++) bytes[index] = (index * 131 + (index >>> 16)) & 0xff;
+  return bytes;
+}
+
+const CONTENT = patternedBytes(FILE_BYTES);
+const filePath = join(workdir, 'part.bin');
+writeFileSync(filePath, CONTENT);
+
+/** A destination that copies each chunk (as a socket would send it) and reports how it ended. */
+function collectingDestination(): { destination: Writable; done: Promise<{ bytes: Buffer; error?: Error }> } {
+  const chunks: Buffer[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(Buffer.from(chunk));
+      setImmediate(callback);
+    },
+  });
+  const done = new Promise<{ bytes: Buffer; error?: Error }>((resolve) => {
+    destination.on('finish', () => resolve({ bytes: Buffer.concat(chunks) }));
+    destination.on('error', (error) => resolve({ bytes: Buffer.concat(chunks), error }));
+  });
+  return { destination, done };
+}
+
+async function send(body: FileBody): Promise<{ bytes: Buffer; error?: Error }> {
+  const sender = body.open();
+  if (!(sender instanceof FileRangeSender)) throw new Error('expected a sender');
+  const { destination, done } = collectingDestination();
+  sender.pipe(destination);
+  return done;
+}
+
+describe('FileBody sends exactly its range', () => {
+  it.each([
+    ['the whole file', 0, FILE_BYTES],
+    ['one byte', 7, 1],
+    ['exactly one chunk', 0, BODY_CHUNK_BYTES],
+    ['one chunk and one byte, odd offset', 1, BODY_CHUNK_BYTES + 1],
+    ['a range ending one byte short of the end', 3, FILE_BYTES - 4],
+    ['the tail past the last full chunk', 3 * BODY_CHUNK_BYTES, 12345],
+  ])('%s', async (_name, start, length) => {
+    const { bytes, error } = await send(new FileBody(filePath, start, length));
+    expect(error).toBeUndefined();
+    expect(bytes.length).toBe(length);
+    expect(bytes.equals(CONTENT.subarray(start, start + length))).toBe(true);
+  });
+
+  it('an empty range is an empty Buffer, not a sender', () => {
+    expect(new FileBody(filePath, 5, 0).open()).toEqual(Buffer.alloc(0));
+  });
+});
+
+describe('progress and attempts', () => {
+  it('onBytesSent counts up to the length after each write, from 0 again for each attempt', async () => {
+    const reports: number[] = [];
+    const body = new FileBody(filePath, 1, 2 * BODY_CHUNK_BYTES + 10, (sent) => reports.push(sent));
+    await send(body);
+    const firstAttempt = [...reports];
+    expect(firstAttempt).toEqual([BODY_CHUNK_BYTES, 2 * BODY_CHUNK_BYTES, 2 * BODY_CHUNK_BYTES + 10]);
+    reports.length = 0;
+    const retried = await send(body);
+    expect(reports).toEqual(firstAttempt);
+    expect(retried.bytes.equals(CONTENT.subarray(1, 1 + 2 * BODY_CHUNK_BYTES + 10))).toBe(true);
+  });
+
+  it('a sender sends once: piping it again is an error', () => {
+    const sender = new FileBody(filePath, 0, 10).open() as FileRangeSender;
+    sender.pipe(collectingDestination().destination);
+    expect(() => sender.pipe(collectingDestination().destination)).toThrow(/sends its range once/);
+  });
+});
+
+describe('a file that changes under the upload', () => {
+  it('ending before the range does fails the destination with BodyChangedError', async () => {
+    const shrinking = join(workdir, 'shrinking.bin');
+    writeFileSync(shrinking, CONTENT);
+    const body = new FileBody(shrinking, 0, FILE_BYTES);
+    truncateSync(shrinking, BODY_CHUNK_BYTES + 100);
+    const { bytes, error } = await send(body);
+    expect(error).toBeInstanceOf(BodyChangedError);
+    expect(error?.message).toBe(
+      `The file ${shrinking} changed while it was being uploaded: it ended at byte ${BODY_CHUNK_BYTES + 100}, before byte ${FILE_BYTES}`,
+    );
+    expect(bytes.length).toBeLessThan(FILE_BYTES);
+  });
+});
