@@ -11,6 +11,7 @@ import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './param
 import { parsePythonInt } from '../python/int.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
+import { checkContentLength } from './limits.js';
 import { parseTimestampParam } from './timestamp.js';
 
 export interface InputContext {
@@ -98,4 +99,5 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
     ...extensions.flatMap((param) => validateShape(param.member, input[param.member], param)),
   ];
   if (problems.length > 0) throw validationError(problems);
+  if (operation.params.some((param) => param.type === 'body')) checkContentLength(input);
 }
