@@ -89,6 +89,30 @@ export function parsePythonJson(text: string, objectPairsHook: ObjectPairsHook =
   return new PythonJsonParser(text, objectPairsHook).parseDocument();
 }
 
+/**
+ * Text assembled from many small pieces in memory linear in its length: pieces are joined in
+ * blocks, where `+=` would keep each one as a node of a rope until the string is flattened.
+ */
+class TextBuilder {
+  private static readonly BLOCK = 4096;
+  private pieces: string[] = [];
+  private readonly blocks: string[] = [];
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    if (this.pieces.length === TextBuilder.BLOCK) {
+      this.blocks.push(this.pieces.join(''));
+      this.pieces = [];
+    }
+  }
+
+  toString(): string {
+    // The common string without escapes is one slice: returned as it is, not copied.
+    if (this.blocks.length === 0 && this.pieces.length <= 1) return this.pieces[0] ?? '';
+    return this.blocks.join('') + this.pieces.join('');
+  }
+}
+
 /** Python's "StopIteration": no JSON value starts at this position. */
 class NoValue {
   constructor(readonly position: number) {}
@@ -180,22 +204,23 @@ class PythonJsonParser {
 
   /**
    * Called after the opening quote. Runs of plain characters are taken as one slice, so a long
-   * string costs one copy, not one concatenation per character.
+   * string costs one copy, not one concatenation per character; escapes go through a
+   * TextBuilder, so millions of them never make a rope of millions of pieces.
    */
   private parseString(): string {
     const { text } = this;
     const quotePosition = this.position - 1;
-    let result = '';
+    const result = new TextBuilder();
     for (;;) {
       const runStart = this.position;
       let code = text.charCodeAt(this.position);
       while (code !== QUOTE && code !== BACKSLASH && code >= 0x20) code = text.charCodeAt(++this.position);
-      if (this.position > runStart) result += text.slice(runStart, this.position);
+      if (this.position > runStart) result.add(text.slice(runStart, this.position));
       // charCodeAt past the end is NaN: neither a quote, a backslash nor a control character.
       if (this.position >= text.length) this.fail('Unterminated string starting at', quotePosition);
       if (code === QUOTE) {
         this.position++;
-        return result;
+        return result.toString();
       }
       if (code < 0x20) this.fail('Invalid control character at');
       const escape = text[this.position + 1];
@@ -203,11 +228,11 @@ class PythonJsonParser {
       if (escape !== 'u') {
         const replacement = SIMPLE_ESCAPES[escape];
         if (replacement === undefined) this.fail('Invalid \\escape');
-        result += replacement;
+        result.add(replacement);
         this.position += 2;
         continue;
       }
-      result += this.parseUnicodeEscape();
+      result.add(this.parseUnicodeEscape());
     }
   }
 

@@ -93,6 +93,13 @@ describe('large JSON documents', () => {
     expect(result.exitCode).toBe(252);
   });
 
+  it('a 20 MB document of escapes is parsed in a small heap', () => {
+    const text = JSON.stringify({ Padding: 'a\n'.repeat(TWENTY_MB / 3) });
+    const result = spawnCli([...LIST_PARTS, '--cli-input-json', withFile('escapes-small-heap.json', text)], { env: SMALL_HEAP });
+    expect(result.stderr).toBe(validationFailure(`Unknown parameter in input: "Padding", must be one of: ${LIST_PARTS_MEMBERS}`));
+    expect(result.exitCode).toBe(252);
+  });
+
   it('a 20 MB unknown member is reported by name', async () => {
     const text = JSON.stringify({ Padding: 'x'.repeat(TWENTY_MB) });
     const result = await runInProcess([...LIST_PARTS, '--cli-input-json', withFile('padding.json', text)], NO_NETWORK);
