@@ -11,6 +11,7 @@ import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './param
 import { parsePythonInt } from '../python/int.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
+import { checkContentLength } from './limits.js';
 import { parseTimestampParam } from './timestamp.js';
 
 export interface InputContext {
@@ -77,9 +78,18 @@ const VALID_S3_ARN =
   /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
 
 export function validateInput(operation: OperationSpec, input: SdkInput): void {
+  // botocore checks the bucket name in a before-parameter-build handler, before the validator
+  // sees the input: an invalid name is the only problem reported.
+  const bucket = input.Bucket;
+  if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !VALID_S3_ARN.test(bucket)) {
+    throw validationError([
+      `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an ARN matching the regex "${VALID_S3_ARN.source}"`,
+    ]);
+  }
   // One pass over the whole input, as botocore makes it: missing members, unknown keys (from
-  // --cli-input-*), then the type of each member. s3api's extension members are checked apart,
-  // so that botocore's "must be one of" list names only members of the AWS model.
+  // --cli-input-*), then the type and model constraints of each member. s3api's extension
+  // members are checked apart, so that botocore's "must be one of" list names only members of
+  // the AWS model.
   const extensions = operation.params.filter((param) => param.extension && input[param.member] !== undefined);
   const modelInput = Object.fromEntries(
     Object.entries(input).filter(([member]) => !extensions.some((param) => param.member === member)),
@@ -89,10 +99,5 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
     ...extensions.flatMap((param) => validateShape(param.member, input[param.member], param)),
   ];
   if (problems.length > 0) throw validationError(problems);
-  const bucket = input.Bucket;
-  if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !VALID_S3_ARN.test(bucket)) {
-    throw validationError([
-      `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an ARN matching the regex "${VALID_S3_ARN.source}"`,
-    ]);
-  }
+  if (operation.params.some((param) => param.type === 'body')) checkContentLength(input);
 }

@@ -48,6 +48,8 @@ export async function mergeCliInput(
   for (const [member, value] of Object.entries(document)) {
     if (Object.hasOwn(input, member)) continue;
     const param = operation.params.find((candidate) => candidate.member === member);
+    // Only members the command uses are walked: botocore names an unknown member and stops.
+    if (param) assertBoundedExpansion(option, member, value);
     // Defined rather than assigned, so that a `__proto__` key is a member like any other.
     Object.defineProperty(input, member, {
       value: param ? sdkValue(param, value, context.binaryFormat) : value,
@@ -115,13 +117,69 @@ async function parseYamlDocument(option: OptionSpec, text: string): Promise<Reco
   return document;
 }
 
-/** Maps as plain objects; a nested non-string key becomes its Python str(). */
-function fromYaml(value: unknown): unknown {
-  if (value instanceof Map) {
-    return Object.fromEntries([...value].map(([key, item]) => [typeof key === 'string' ? key : pythonStr(key), fromYaml(item)]));
+/**
+ * Maps as plain objects; a nested non-string key becomes its Python str(). Each node is
+ * converted once, so an alias stays a reference to the value it names, as it does in ruamel's
+ * Python objects: a document of aliases of aliases ("billion laughs") stays as small as its text.
+ */
+function fromYaml(value: unknown, converted = new Map<object, unknown>()): unknown {
+  if (!(value instanceof Map) && !Array.isArray(value)) return value;
+  const done = converted.get(value);
+  if (done !== undefined) return done;
+  if (Array.isArray(value)) {
+    const array: unknown[] = [];
+    converted.set(value, array);
+    for (const item of value) array.push(fromYaml(item, converted));
+    return array;
   }
-  if (Array.isArray(value)) return value.map(fromYaml);
-  return value;
+  const object: Record<string, unknown> = {};
+  converted.set(value, object);
+  for (const [key, item] of value) {
+    Object.defineProperty(object, typeof key === 'string' ? key : pythonStr(key), {
+      value: fromYaml(item, converted),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return object;
+}
+
+/**
+ * How many values aliases may add to the members the command uses. Validation, error messages
+ * and the request walk a value as a tree, each alias expanded: the AWS CLI takes minutes and
+ * gigabytes on a "billion laughs" member and never answers; one that names itself is refused.
+ */
+export const MAX_ALIAS_EXPANSION = 1_000_000;
+
+/**
+ * Refuses a member whose aliases expand it past MAX_ALIAS_EXPANSION values beyond those written
+ * in the document. Counted per node once (memoised), so the check is linear in the document.
+ */
+function assertBoundedExpansion(option: OptionSpec, member: string, value: unknown): void {
+  const sizes = new Map<object, number>();
+  let written = 0;
+  const isContainer = (node: unknown): node is object =>
+    typeof node === 'object' && node !== null && !(node instanceof Uint8Array) && !(node instanceof PyFloat);
+  const expandedSize = (node: unknown): number => {
+    if (!isContainer(node)) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // A node met again before its size is known contains itself: endless once expanded.
+    sizes.set(node, Infinity);
+    const children = Object.values(node);
+    written += 1 + children.filter((child) => !isContainer(child)).length;
+    let size = 1;
+    for (const child of children) size += expandedSize(child);
+    sizes.set(node, size);
+    return size;
+  };
+  if (expandedSize(value) - written > MAX_ALIAS_EXPANSION) {
+    throw paramFileOrValueError(
+      option.flag.slice(2),
+      `Invalid YAML received: the aliases in ${member} expand to more than ${MAX_ALIAS_EXPANSION} values.`,
+    );
+  }
 }
 
 /**

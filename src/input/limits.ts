@@ -7,6 +7,7 @@
  */
 import { validationError } from '../errors/errors.js';
 import { pythonStr } from '../python/repr.js';
+import { FileBody } from '../s3/body.js';
 import type { SdkInput } from './build-input.js';
 
 const MIN_PART_NUMBER = 1;
@@ -76,4 +77,27 @@ export function checkCompletedPartList(input: SdkInput): void {
     previous = number;
   });
   if (problems.length > 0) throw validationError(problems);
+}
+
+/** The number of bytes a body sends, when it is known before sending. */
+function bodyLength(body: unknown): number | undefined {
+  if (body === undefined) return 0;
+  if (body instanceof FileBody || body instanceof Uint8Array) return body.length;
+  return undefined;
+}
+
+/**
+ * upload-part: a ContentLength that is not the size of the body. The AWS CLI sends the header as
+ * given: S3 stores only the first ContentLength bytes as the part (exit 0, silently truncated),
+ * or waits for bytes that never come. Refused in both directions, from a flag or input JSON.
+ */
+export function checkContentLength(input: SdkInput): void {
+  const given = input.ContentLength;
+  const actual = bodyLength(input.Body);
+  // Values reach here validated as integers (Python's bool among them).
+  if (given === undefined || actual === undefined || Number(given) === actual) return;
+  throw validationError([
+    `Invalid value for parameter ContentLength, value: ${pythonStr(given)}, valid value: ${actual} ` +
+      '(the size of the body; leave ContentLength out to send the whole body)',
+  ]);
 }

@@ -49,16 +49,21 @@ function validate(value: unknown, shape: MemberShape, path: string, errors: stri
       return;
     case 'list':
       if (!Array.isArray(value)) return void invalidType(VALID_TYPES.list);
+      checkMinLength(value.length, shape, path, errors);
       value.forEach((item, index) => validate(item, innerShape(shape), `${path}[${index}]`, errors));
       return;
     case 'string':
       // The SSE-C customization turns a fileb:// key into base64 text before botocore validates.
-      if (typeof value !== 'string' && !(shape.acceptsBytes && value instanceof Uint8Array)) invalidType(VALID_TYPES.string);
+      if (typeof value === 'string') checkMinLength(pythonLength(value), shape, path, errors);
+      else if (!(shape.acceptsBytes && value instanceof Uint8Array)) invalidType(VALID_TYPES.string);
       return;
     case 'integer':
     case 'long':
       // Python's bool is an int, so botocore lets True/False through.
       if (!isPythonInt(value) && typeof value !== 'boolean') invalidType(VALID_TYPES.integer);
+      else if (shape.min !== undefined && Number(value) < shape.min) {
+        errors.push(`Invalid value for parameter ${path || 'input'}, value: ${pythonStr(value)}, valid min value: ${shape.min}`);
+      }
       return;
     case 'boolean':
       if (typeof value !== 'boolean') invalidType(VALID_TYPES.boolean);
@@ -92,6 +97,20 @@ function validateStructure(value: Record<string, unknown>, shape: MemberShape, p
     const member = members.find((candidate) => candidate.member === key);
     if (member) validate(item, member, path ? `${path}.${key}` : key, errors);
   }
+}
+
+/** botocore's range_check on `len(value)`: only the model's min, never its max. */
+function checkMinLength(length: number, shape: MemberShape, path: string, errors: string[]): void {
+  if (shape.min !== undefined && length < shape.min) {
+    errors.push(`Invalid length for parameter ${path || 'input'}, value: ${length}, valid min length: ${shape.min}`);
+  }
+}
+
+/** Python's `len(str)`: code points, not UTF-16 units. */
+function pythonLength(text: string): number {
+  let length = 0;
+  for (const _ of text) length++;
+  return length;
 }
 
 /** The element shape of a list, or the value shape of a map (string when not given). */

@@ -37,15 +37,31 @@ function orderedDictFromPairs(pairs: ReadonlyMap<string, unknown>): Record<strin
   return object;
 }
 
-/** `line L column C (char P)`, counted in code points as Python counts string indexes. */
+/**
+ * `line L column C (char P)`, counted in code points as Python counts string indexes. One pass
+ * over the text before the position, in constant memory: a 50 MB document may fail at its end.
+ */
 function describePosition(text: string, position: number): string {
-  const before = [...text.slice(0, position)];
-  const lastNewline = before.lastIndexOf('\n');
-  const line = before.filter((char) => char === '\n').length + 1;
-  return `line ${line} column ${before.length - lastNewline} (char ${before.length})`;
+  let codePoints = 0;
+  let line = 1;
+  let lastNewline = -1;
+  for (let index = 0; index < position; index++) {
+    const code = text.charCodeAt(index);
+    // The low half of a surrogate pair belongs to the code point its high half started.
+    if (code >= 0xdc00 && code <= 0xdfff && index > 0 && isHighSurrogate(text.charCodeAt(index - 1))) continue;
+    if (code === 0x0a) {
+      line++;
+      lastNewline = codePoints;
+    }
+    codePoints++;
+  }
+  return `line ${line} column ${codePoints - lastNewline} (char ${codePoints})`;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
@@ -58,8 +74,43 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   t: '\t',
 };
 
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 export function parsePythonJson(text: string, objectPairsHook: ObjectPairsHook = orderedDictFromPairs): unknown {
   return new PythonJsonParser(text, objectPairsHook).parseDocument();
+}
+
+/**
+ * Text assembled from many small pieces in memory linear in its length: pieces are joined in
+ * blocks, where `+=` would keep each one as a node of a rope until the string is flattened.
+ */
+class TextBuilder {
+  private static readonly BLOCK = 4096;
+  private pieces: string[] = [];
+  private readonly blocks: string[] = [];
+
+  add(piece: string): void {
+    this.pieces.push(piece);
+    if (this.pieces.length === TextBuilder.BLOCK) {
+      this.blocks.push(this.pieces.join(''));
+      this.pieces = [];
+    }
+  }
+
+  toString(): string {
+    // The common string without escapes is one slice: returned as it is, not copied.
+    if (this.blocks.length === 0 && this.pieces.length <= 1) return this.pieces[0] ?? '';
+    return this.blocks.join('') + this.pieces.join('');
+  }
 }
 
 /** Python's "StopIteration": no JSON value starts at this position. */
@@ -97,69 +148,91 @@ class PythonJsonParser {
   }
 
   private skipWhitespace(): void {
-    while (' \t\n\r'.includes(this.text[this.position] ?? 'x')) this.position++;
+    while (isJsonWhitespace(this.text.charCodeAt(this.position))) this.position++;
   }
 
   private parseValue(): unknown {
     const start = this.position;
-    const char = this.text[start];
-    if (char === '"') {
-      this.position++;
-      return this.parseString();
+    switch (this.text.charCodeAt(start)) {
+      case QUOTE:
+        this.position++;
+        return this.parseString();
+      case 0x7b: // {
+        this.position++;
+        return this.parseObject();
+      case 0x5b: // [
+        this.position++;
+        return this.parseArray();
     }
-    if (char === '{') {
-      this.position++;
-      return this.parseObject();
-    }
-    if (char === '[') {
-      this.position++;
-      return this.parseArray();
-    }
-    for (const [literal, value] of LITERALS) {
-      if (this.text.startsWith(literal, start)) {
-        this.position += literal.length;
-        return value();
-      }
+    const literal = LITERALS.get(this.text[start] === '-' ? this.text.slice(start, start + 2) : this.text[start]);
+    if (literal && this.text.startsWith(literal.text, start)) {
+      this.position += literal.text.length;
+      return literal.value();
     }
     return this.parseNumber();
   }
 
+  /** `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, scanned by hand: ASCII digits only, as in CPython's C scanner. */
   private parseNumber(): unknown {
-    NUMBER.lastIndex = this.position;
-    const match = NUMBER.exec(this.text);
-    if (!match) throw new NoValue(this.position);
-    this.position += match[0].length;
-    const value = Number(match[0]);
-    return match[1] !== undefined || match[2] !== undefined ? new PyFloat(value) : value || 0;
+    const { text } = this;
+    const start = this.position;
+    let end = start;
+    if (text.charCodeAt(end) === 0x2d) end++; // -
+    if (text.charCodeAt(end) === 0x30) end++; // a leading 0 stands alone
+    else if (isDigit(text.charCodeAt(end))) while (isDigit(text.charCodeAt(end))) end++;
+    else throw new NoValue(start);
+    let isFloat = false;
+    if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) {
+      end += 2;
+      while (isDigit(text.charCodeAt(end))) end++;
+      isFloat = true;
+    }
+    const exponent = text.charCodeAt(end);
+    if (exponent === 0x65 || exponent === 0x45) {
+      const sign = text.charCodeAt(end + 1);
+      const digits = sign === 0x2b || sign === 0x2d ? end + 2 : end + 1;
+      if (isDigit(text.charCodeAt(digits))) {
+        end = digits;
+        while (isDigit(text.charCodeAt(end))) end++;
+        isFloat = true;
+      }
+    }
+    this.position = end;
+    const value = Number(text.slice(start, end));
+    return isFloat ? new PyFloat(value) : value || 0;
   }
 
-  /** Called after the opening quote. */
+  /**
+   * Called after the opening quote. Runs of plain characters are taken as one slice, so a long
+   * string costs one copy, not one concatenation per character; escapes go through a
+   * TextBuilder, so millions of them never make a rope of millions of pieces.
+   */
   private parseString(): string {
+    const { text } = this;
     const quotePosition = this.position - 1;
-    let result = '';
+    const result = new TextBuilder();
     for (;;) {
-      const char = this.text[this.position];
-      if (char === undefined) this.fail('Unterminated string starting at', quotePosition);
-      if (char === '"') {
+      const runStart = this.position;
+      let code = text.charCodeAt(this.position);
+      while (code !== QUOTE && code !== BACKSLASH && code >= 0x20) code = text.charCodeAt(++this.position);
+      if (this.position > runStart) result.add(text.slice(runStart, this.position));
+      // charCodeAt past the end is NaN: neither a quote, a backslash nor a control character.
+      if (this.position >= text.length) this.fail('Unterminated string starting at', quotePosition);
+      if (code === QUOTE) {
         this.position++;
-        return result;
+        return result.toString();
       }
-      if (char < ' ') this.fail('Invalid control character at');
-      if (char !== '\\') {
-        result += char;
-        this.position++;
-        continue;
-      }
-      const escape = this.text[this.position + 1];
+      if (code < 0x20) this.fail('Invalid control character at');
+      const escape = text[this.position + 1];
       if (escape === undefined) this.fail('Unterminated string starting at', quotePosition);
       if (escape !== 'u') {
         const replacement = SIMPLE_ESCAPES[escape];
         if (replacement === undefined) this.fail('Invalid \\escape');
-        result += replacement;
+        result.add(replacement);
         this.position += 2;
         continue;
       }
-      result += this.parseUnicodeEscape();
+      result.add(this.parseUnicodeEscape());
     }
   }
 
@@ -171,8 +244,7 @@ class PythonJsonParser {
     const uPosition = this.position + 1;
     const high = this.readHex4(uPosition);
     this.position = uPosition + 5;
-    const isHighSurrogate = high >= 0xd800 && high <= 0xdbff;
-    if (isHighSurrogate && this.position + 6 < this.text.length && this.text.startsWith('\\u', this.position)) {
+    if (isHighSurrogate(high) && this.position + 6 < this.text.length && this.text.startsWith('\\u', this.position)) {
       const low = this.readHex4(this.position + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
         this.position += 6;
@@ -192,25 +264,25 @@ class PythonJsonParser {
   private parseObject(): unknown {
     const pairs = new Map<string, unknown>();
     this.skipWhitespace();
-    if (this.text[this.position] === '}') {
+    if (this.text.charCodeAt(this.position) === 0x7d) {
       this.position++;
       return this.objectPairsHook(pairs);
     }
     for (;;) {
-      if (this.text[this.position] !== '"') this.fail('Expecting property name enclosed in double quotes');
+      if (this.text.charCodeAt(this.position) !== QUOTE) this.fail('Expecting property name enclosed in double quotes');
       this.position++;
       const key = this.parseString();
       this.skipWhitespace();
-      if (this.text[this.position] !== ':') this.fail("Expecting ':' delimiter");
+      if (this.text.charCodeAt(this.position) !== 0x3a) this.fail("Expecting ':' delimiter");
       this.position++;
       this.skipWhitespace();
       pairs.set(key, this.parseValue());
       this.skipWhitespace();
-      if (this.text[this.position] === '}') {
+      if (this.text.charCodeAt(this.position) === 0x7d) {
         this.position++;
         return this.objectPairsHook(pairs);
       }
-      if (this.text[this.position] !== ',') this.fail("Expecting ',' delimiter");
+      if (this.text.charCodeAt(this.position) !== 0x2c) this.fail("Expecting ',' delimiter");
       this.position++;
       this.skipWhitespace();
     }
@@ -220,29 +292,34 @@ class PythonJsonParser {
   private parseArray(): unknown[] {
     const array: unknown[] = [];
     this.skipWhitespace();
-    if (this.text[this.position] === ']') {
+    if (this.text.charCodeAt(this.position) === 0x5d) {
       this.position++;
       return array;
     }
     for (;;) {
       array.push(this.parseValue());
       this.skipWhitespace();
-      if (this.text[this.position] === ']') {
+      if (this.text.charCodeAt(this.position) === 0x5d) {
         this.position++;
         return array;
       }
-      if (this.text[this.position] !== ',') this.fail("Expecting ',' delimiter");
+      if (this.text.charCodeAt(this.position) !== 0x2c) this.fail("Expecting ',' delimiter");
       this.position++;
       this.skipWhitespace();
     }
   }
 }
 
-const LITERALS: readonly (readonly [string, () => unknown])[] = [
-  ['null', () => null],
-  ['true', () => true],
-  ['false', () => false],
-  ['NaN', () => new PyFloat(NaN)],
-  ['Infinity', () => new PyFloat(Infinity)],
-  ['-Infinity', () => new PyFloat(-Infinity)],
-];
+/** The literals by their first character (`-I` for -Infinity, which no number starts with). */
+const LITERALS: ReadonlyMap<string, { readonly text: string; readonly value: () => unknown }> = new Map(
+  (
+    [
+      ['null', () => null],
+      ['true', () => true],
+      ['false', () => false],
+      ['NaN', () => new PyFloat(NaN)],
+      ['Infinity', () => new PyFloat(Infinity)],
+      ['-Infinity', () => new PyFloat(-Infinity)],
+    ] as const
+  ).map(([text, value]) => [text.startsWith('-') ? text.slice(0, 2) : text[0], { text, value }]),
+);

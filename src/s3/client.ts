@@ -14,6 +14,7 @@ import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
 import type { DebugLog } from '../output/debug-log.js';
 import { toCliError, type RequestContext } from './errors.js';
+import { awsCliRequestPath } from './request-path.js';
 
 
 export interface S3Port {
@@ -134,6 +135,15 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
       command.middlewareStack.add(
         (next) => async (args) => next({ ...args, input: { ...(args.input as object), ...cliOwned } }),
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
+      );
+      // Before anything else reads the path: a bucket named `.` or `..` put back (request-path.ts).
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          const request = args.request as SdkHttpRequest;
+          request.path = awsCliRequestPath(request.path, settings.endpoint, input.Bucket);
+          return next(args);
+        },
+        { step: 'build', priority: 'high', name: 's3apiExactRequestPath' },
       );
       // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
       // parameter, and ends the path of a bucket-level operation with a slash after an endpoint

@@ -15,6 +15,8 @@ export const key: ParamSpec = {
   member: 'Key',
   type: 'string',
   required: true,
+  // ObjectKey: an empty key would address the bucket itself (`DELETE /bucket?uploadId=`).
+  min: 1,
   help: 'Object key the multipart upload creates.',
 };
 

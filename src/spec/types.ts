@@ -27,6 +27,12 @@ export interface MemberShape {
    * customization takes a binary key that way.
    */
   readonly acceptsBytes?: boolean;
+  /**
+   * The model's `min`, the one constraint botocore's validator enforces: the length of a string
+   * or list, the value of a number. Copied from the model and pinned to it by a test; the
+   * model's `max` and `pattern` are not checked by botocore, so they are not declared.
+   */
+  readonly min?: number;
   /** structure: its members in model order; list: one entry describing the element. */
   readonly members?: readonly MemberShape[];
 }

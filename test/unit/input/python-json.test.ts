@@ -38,6 +38,10 @@ describe('parsePythonJson errors', () => {
     ['-', 'Expecting value: line 1 column 1 (char 0)'],
     ['nul', 'Expecting value: line 1 column 1 (char 0)'],
     ['\ufeff{}', 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)'],
+    ['["😀",\n "😀", x]', 'Expecting value: line 2 column 7 (char 12)'],
+    // Large documents: positions are counted in one pass, near the end of several megabytes.
+    [`[${'1,'.repeat(3_000_000)}]`, 'Expecting value: line 1 column 6000002 (char 6000001)'],
+    [`"${'a'.repeat(5_000_000)}`, 'Unterminated string starting at: line 1 column 1 (char 0)'],
     ['\u00a0{}', 'Expecting value: line 1 column 1 (char 0)'],
     ['["😀", x]', 'Expecting value: line 1 column 7 (char 6)'],
   ])('%j: %s', (text, message) => {

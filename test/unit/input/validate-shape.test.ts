@@ -115,3 +115,19 @@ describe('goldens', () => {
     expect(error.exitCode).toBe(readGolden(name).exitCode);
   });
 });
+
+// botocore's range_check: only the model's min, on len() of strings and lists and on numbers.
+describe('validateShape: model minimums', () => {
+  it.each<[string, unknown, MemberShape, string[]]>([
+    ['an empty string', '', { member: 'Key', type: 'string', min: 1 }, ['Invalid length for parameter Key, value: 0, valid min length: 1']],
+    ['a string at the minimum', 'k', { member: 'Key', type: 'string', min: 1 }, []],
+    ['code points, not UTF-16 units', '😀', { member: 'Key', type: 'string', min: 2 }, ['Invalid length for parameter Key, value: 1, valid min length: 2']],
+    ['a short list', [], { member: 'Parts', type: 'list', min: 1, members: [{ member: 'p', type: 'string' }] }, ['Invalid length for parameter Parts, value: 0, valid min length: 1']],
+    ['a small integer', 0, { member: 'MaxParts', type: 'integer', min: 1 }, ['Invalid value for parameter MaxParts, value: 0, valid min value: 1']],
+    ['False counts as 0', false, { member: 'MaxParts', type: 'integer', min: 1 }, ['Invalid value for parameter MaxParts, value: False, valid min value: 1']],
+    ['a wrong type is reported once, as a type', 5, { member: 'Key', type: 'string', min: 1 }, ["Invalid type for parameter Key, value: 5, type: <class 'int'>, valid types: <class 'str'>"]],
+    ['no minimum, no check', '', { member: 'Key', type: 'string' }, []],
+  ])('%s', (_title, value, shape, expected) => {
+    expect(validateShape(shape.member, value, shape)).toEqual(expected);
+  });
+});
