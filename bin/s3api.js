@@ -12,4 +12,5 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-process.exitCode = await main();
+// The name it was started by (`aws` through a link) is the name its errors and usage print.
+process.exitCode = await main(process.argv[1]);

@@ -3,22 +3,31 @@
  * argv and read stdout, stderr, the exit code and the SDK input.
  */
 import { homedir as osHomedir, release } from 'node:os';
+import { basename } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseCommandLine } from './cli/argv.js';
 import type { ParsedCommandLine } from './pipeline/command-line.js';
-import { operationHelp, programHelp } from './cli/help.js';
 import { nodeFileSystem } from './input/paramfile.js';
 import { CliError, ExitCode, generalError, paramError } from './errors/errors.js';
-import { formatError, type StructuredErrorRenderer } from './errors/report.js';
+import { DEFAULT_PROGRAM, formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
 import type { CliIO } from './pipeline/io.js';
 import { autoPromptMode, type AutoPromptMode } from './cli/auto-prompt-mode.js';
 import type { DebugLog } from './output/debug-log.js';
 import type { ErrorFormat } from './spec/globals.js';
 
-export function processIO(): CliIO {
+/**
+ * The program name from the path it was started by: `aws` through an `aws` link, `s3api` for
+ * bin/s3api.js (the file's `.js` is not part of the command's name).
+ */
+export function programNameFrom(scriptPath: string | undefined): string {
+  const name = scriptPath === undefined ? '' : basename(scriptPath).replace(/\.(?:c|m)?js$/, '');
+  return name === '' ? DEFAULT_PROGRAM : name;
+}
+
+export function processIO(scriptPath: string | undefined): CliIO {
   return {
-    programName: 's3api',
+    programName: programNameFrom(scriptPath),
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
@@ -75,14 +84,14 @@ async function runCommand(argv: readonly string[], io: CliIO, options: { silence
     if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
       throw paramError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
     }
-    const parsed = parseCommandLine(argv);
+    const parsed = parseCommandLine(argv, io.programName);
     errorFormat = errorFormatSetting(parsed.globals.cliErrorFormat as string | undefined, io.env);
     if (parsed.globals.version) {
       io.stdout.write(`${versionLine(io.env)}\n`);
       return ExitCode.ok;
     }
     if (parsed.helpRequested) {
-      io.stdout.write(parsed.operation ? operationHelp(parsed.operation) : programHelp());
+      io.stdout.write(parsed.helpPage);
       return ExitCode.ok;
     }
     log = await startLog(parsed, argv, io);
@@ -102,7 +111,7 @@ async function runCommand(argv: readonly string[], io: CliIO, options: { silence
     log?.debug('awscli.clidriver', `Exception caught in main()\n${error instanceof Error ? error.stack : String(error)}`);
     const cliError = error instanceof CliError ? error : generalError(describeUnexpected(error));
     if (options.silenceUsageErrors && cliError.exitCode === ExitCode.usage) return cliError.exitCode;
-    io.stderr.write(await formatError(cliError, errorFormat, await structuredErrorRenderer()));
+    io.stderr.write(await formatError(cliError, errorFormat, await structuredErrorRenderer(), io.programName));
     return cliError.exitCode;
   }
 }

@@ -1,13 +1,17 @@
 /**
- * Command-line parsing with argparse's rules, driven by the operation table.
+ * The command line: a commander program built from the operation tables (one subcommand per
+ * table, the global options on the program), with an adapter for the argparse rules of the AWS
+ * CLI that commander does not have.
  *
- * commander (the stack's named parser) was measured against the AWS CLI's behaviour and
- * cannot reproduce it: it rejects unique-prefix abbreviations (`--buck` -> unknown option),
- * has no "ambiguous option" error, takes `--key -foo` as a value where argparse refuses it,
- * and reports only the first missing required option. Scripts depend on all four, so this
- * module implements the small subset of argparse the AWS CLI uses.
+ * Before commander, `prepareArguments` expands unique prefixes (`--buck` -> `--bucket`, with
+ * argparse's ambiguity error), refuses an option-like value (`--key -foo`) and an explicit value
+ * on a flag (`--debug=yes`), sets aside the words after a bare `--`, and moves the command word
+ * first. commander then assigns values, checks choices and integers, handles `--help` and
+ * collects the words and options it does not know. After it, `checkParsed` applies what argparse
+ * does at the end: the `help` word, every missing required option at once, `Unknown options`.
  */
-import { usageError, unknownOptionsError, type CliError } from '../errors/errors.js';
+import { Command, CommanderError, Option } from 'commander';
+import { earlyUsageError, usageError, unknownOptionsError, type CliError } from '../errors/errors.js';
 import { OPERATIONS, findOperation } from '../operations/index.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import {
@@ -18,17 +22,13 @@ import {
 } from '../spec/globals.js';
 import type { OperationSpec, ParamSpec } from '../spec/types.js';
 import { closeMatches } from '../python/close-matches.js';
+import { parseArgparseInt } from '../python/int.js';
 import type { ParsedCommandLine } from '../pipeline/command-line.js';
+import { operationHelp, programHelp } from './help.js';
 
-
-/** One option the parser can match: a global, an operation parameter or an added option. */
-interface Candidate {
-  readonly flag: string;
-  readonly arity: OptionSpec['arity'];
-  readonly choices?: readonly string[];
-  readonly integer?: boolean;
-  readonly constValue?: string;
-  readonly apply: (state: MutableResult, value: string | undefined) => void;
+/** The parsed command line and, when help was asked for, the page commander produced ('' otherwise). */
+export interface CommandLine extends ParsedCommandLine {
+  readonly helpPage: string;
 }
 
 interface MutableResult {
@@ -37,10 +37,28 @@ interface MutableResult {
   extras: Record<string, string>;
 }
 
+/** One option of the command line, as the adapter and commander both need it. */
+interface Candidate {
+  readonly flag: string;
+  readonly arity: OptionSpec['arity'];
+  readonly choices?: readonly string[];
+  readonly integer?: boolean;
+  readonly constValue?: string;
+  /** s3api's own option: it never takes a prefix an AWS CLI option would have taken. */
+  readonly extension?: boolean;
+  /** Where AWS CLI reports an error about it: its early parser only knows --profile and --debug. */
+  readonly early?: boolean;
+  readonly apply: (state: MutableResult, value: string | undefined) => void;
+}
+
 const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
+
+/** The AWS CLI's early parser: it reads these two before the full command line is parsed. */
+const EARLY_OPTIONS = new Set(['--profile', '--debug']);
 
 const globalCandidates: readonly Candidate[] = GLOBAL_OPTIONS.map((option) => ({
   ...option,
+  early: EARLY_OPTIONS.has(option.flag),
   apply: (state, value) => {
     state.globals[option.key] = value ?? true;
   },
@@ -70,12 +88,14 @@ function operationCandidates(operation: OperationSpec): Candidate[] {
 
 function paramCandidates(param: ParamSpec): Candidate[] {
   const flag = memberToFlag(param.member);
+  const { extension } = param;
   if (param.type === 'boolean') {
     return [
-      { flag, arity: 'flag', apply: (state) => void state.params.set(param.member, true) },
+      { flag, arity: 'flag', extension, apply: (state) => void state.params.set(param.member, true) },
       {
         flag: `--no-${flag.slice(2)}`,
         arity: 'flag',
+        extension,
         apply: (state) => void state.params.set(param.member, false),
       },
     ];
@@ -85,6 +105,7 @@ function paramCandidates(param: ParamSpec): Candidate[] {
       flag,
       arity: 'value',
       integer: param.type === 'long',
+      extension,
       apply: (state, value) => void state.params.set(param.member, value ?? ''),
     },
   ];
@@ -97,117 +118,40 @@ function looksLikeOption(token: string): boolean {
   return !token.includes(' ');
 }
 
-type Resolution = { candidate: Candidate } | { ambiguous: string[] } | undefined;
+export type Resolution<T extends { flag: string }> = { match: T } | { ambiguous: T[] } | undefined;
 
-function resolve(name: string, candidates: readonly Candidate[]): Resolution {
+function resolveAmong<T extends { flag: string }>(name: string, candidates: readonly T[]): Resolution<T> {
   const exact = candidates.find((candidate) => candidate.flag === name);
-  if (exact) return { candidate: exact };
+  if (exact) return { match: exact };
   const prefixed = candidates.filter((candidate) => candidate.flag.startsWith(name));
-  if (prefixed.length === 1) return { candidate: prefixed[0] };
-  if (prefixed.length > 1) return { ambiguous: prefixed.map((candidate) => candidate.flag) };
+  if (prefixed.length === 1) return { match: prefixed[0] };
+  if (prefixed.length > 1) return { ambiguous: prefixed };
   return undefined;
+}
+
+/**
+ * argparse's unique-prefix matching, with s3api's extensions consulted only when no AWS CLI
+ * option matches: `--bod` stays `--body` and an ambiguity error lists the AWS CLI's options
+ * alone, whatever extensions a table adds.
+ */
+export function resolveFlag<T extends { flag: string; extension?: boolean }>(
+  name: string,
+  candidates: readonly T[],
+): Resolution<T> {
+  return (
+    resolveAmong(
+      name,
+      candidates.filter((candidate) => !candidate.extension),
+    ) ??
+    resolveAmong(
+      name,
+      candidates.filter((candidate) => candidate.extension),
+    )
+  );
 }
 
 function invalidChoice(flag: string, value: string): CliError {
   return usageError(`argument ${flag}: Found invalid choice '${value}'\n`);
-}
-
-export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
-  const state: MutableResult = { globals: {}, params: new Map(), extras: {} };
-  const leftovers: string[] = [];
-  let operation: OperationSpec | undefined;
-  let operationCandidatesList: Candidate[] = [];
-  let commandToken: string | undefined;
-  let helpRequested = false;
-  let cliInputPresent = false;
-
-  let index = 0;
-  while (index < argv.length) {
-    const token = argv[index++];
-    if (token === '--help') {
-      helpRequested = true;
-      continue;
-    }
-    if (!token.startsWith('--') || token === '--') {
-      if (commandToken === undefined && !token.startsWith('-')) {
-        commandToken = token;
-        if (token !== 'help') {
-          operation = findOperation(token);
-          if (!operation) throw invalidOperation(token);
-          operationCandidatesList = operationCandidates(operation);
-        }
-      } else {
-        leftovers.push(token);
-      }
-      continue;
-    }
-    if (token === '--cli-input-json' || token === '--cli-input-yaml') cliInputPresent = true;
-    const equals = token.indexOf('=');
-    const name = equals === -1 ? token : token.slice(0, equals);
-    const inlineValue = equals === -1 ? undefined : token.slice(equals + 1);
-
-    const resolution = resolve(name, globalCandidates) ?? resolve(name, operationCandidatesList);
-    if (resolution === undefined) {
-      leftovers.push(token);
-      continue;
-    }
-    if ('ambiguous' in resolution) {
-      throw usageError(`ambiguous option: ${name} could match ${resolution.ambiguous.join(', ')}`);
-    }
-    const { candidate } = resolution;
-    let value: string | undefined;
-    if (candidate.arity === 'flag') {
-      if (inlineValue !== undefined) {
-        throw usageError(`argument ${candidate.flag}: ignored explicit argument '${inlineValue}'`);
-      }
-    } else if (inlineValue !== undefined) {
-      value = inlineValue;
-    } else if (index < argv.length && !looksLikeOption(argv[index])) {
-      value = argv[index++];
-    } else if (candidate.arity === 'value') {
-      throw usageError(`argument ${candidate.flag}: expected one argument`);
-    } else {
-      value = candidate.constValue;
-    }
-    if (value !== undefined && candidate.choices && !candidate.choices.includes(value)) {
-      throw invalidChoice(candidate.flag, value);
-    }
-    if (value !== undefined && candidate.integer && !/^\s*[-+]?\d+\s*$/.test(value)) {
-      throw usageError(`argument ${candidate.flag}: invalid int value: '${value}'`);
-    }
-    candidate.apply(state, value);
-  }
-
-  if (state.globals.version) {
-    return { ...state, operation, helpRequested, cliInputPresent };
-  }
-  if (commandToken === undefined) {
-    if (helpRequested) return { ...state, helpRequested, cliInputPresent };
-    throw usageError('the following arguments are required: command');
-  }
-  if (commandToken === 'help') helpRequested = true;
-  // The AWS CLI's operation parser has an optional positional `help` argument: it takes the first
-  // stray word, which shows the help page if it is `help` and is otherwise reported last among
-  // the unknown options (`x --foo y` -> `Unknown options: --foo, y, x`).
-  const helpIndex = leftovers.findIndex((token) => !looksLikeOption(token));
-  const helpWord = helpIndex === -1 ? undefined : leftovers.splice(helpIndex, 1)[0];
-  // `s3api <command> help` alone skips even the required options (ArgTableArgParser's special case).
-  const operationArgumentsGiven = state.params.size > 0 || Object.keys(state.extras).length > 0 || leftovers.length > 0;
-  if (helpWord === 'help' && !operationArgumentsGiven) helpRequested = true;
-  // --generate-cli-skeleton input|yaml-input waives required options; `output` does not.
-  const skeletonWaives = ['input', 'yaml-input'].includes(state.extras.generateCliSkeleton ?? '');
-  if (operation && !helpRequested && !skeletonWaives && !cliInputPresent) {
-    const missing = operation.params
-      .filter((param) => param.required && !state.params.has(param.member))
-      .map((param) => memberToFlag(param.member));
-    if (missing.length > 0) {
-      throw usageError(`the following arguments are required: ${missing.join(', ')}`);
-    }
-  }
-  if (helpWord === 'help') helpRequested = true;
-  else if (helpWord !== undefined) leftovers.push(helpWord);
-  if (leftovers.length > 0 && !helpRequested) throw unknownOptionsError(leftovers);
-  return { ...state, operation, helpRequested, cliInputPresent };
 }
 
 function invalidOperation(token: string): CliError {
@@ -219,4 +163,219 @@ function invalidOperation(token: string): CliError {
     ? `\n\nMaybe you meant:\n\n${suggestions.map((name) => `  * ${name}`).join('\n')}`
     : '\n';
   return usageError(`argument operation: Found invalid choice '${token}'${hint}`);
+}
+
+/** A command word that is neither an operation nor `help`: reported after the global options. */
+function checkCommandWord({ commandWord, operation }: PreparedArguments): void {
+  if (commandWord !== undefined && commandWord !== 'help' && !operation) throw invalidOperation(commandWord);
+}
+
+function argumentError(candidate: Candidate, message: string): CliError {
+  const text = `argument ${candidate.flag}: ${message}`;
+  return candidate.early ? earlyUsageError(text) : usageError(text);
+}
+
+/** The command line as commander gets it, and what the adapter found on the way. */
+interface PreparedArguments {
+  /** The command word first, every option spelled out in full. */
+  readonly forCommander: string[];
+  readonly commandWord?: string;
+  readonly operation?: OperationSpec;
+  /**
+   * The first error in the operation's options. The AWS CLI reports it only after its main
+   * parser has read the global options (`--output xml` is reported first wherever it stands),
+   * so it waits until commander has read them.
+   */
+  readonly operationError?: CliError;
+  /** After a bare `--` argparse takes every token as a positional word, even `--help`. */
+  readonly afterSeparator: readonly string[];
+  readonly cliInputPresent: boolean;
+}
+
+function prepareArguments(argv: readonly string[]): PreparedArguments {
+  const separator = argv.indexOf('--');
+  const tokens = separator === -1 ? argv : argv.slice(0, separator);
+  const expanded: string[] = [];
+  let commandWord: string | undefined;
+  let operation: OperationSpec | undefined;
+  let operationOptions: readonly Candidate[] = [];
+  let operationError: CliError | undefined;
+  let cliInputPresent = false;
+
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (!token.startsWith('--') || token === '--help') {
+      if (commandWord === undefined && !token.startsWith('-')) {
+        commandWord = token;
+        operation = findOperation(token);
+        operationOptions = operation ? operationCandidates(operation) : [];
+      } else {
+        expanded.push(token);
+      }
+      continue;
+    }
+    if (token === '--cli-input-json' || token === '--cli-input-yaml') cliInputPresent = true;
+    const equals = token.indexOf('=');
+    const name = equals === -1 ? token : token.slice(0, equals);
+    // The AWS CLI's main parser matches the global options first, against the whole command line.
+    const globalResolution = resolveFlag(name, globalCandidates);
+    const resolution = globalResolution ?? resolveFlag(name, operationOptions);
+    const problem = (error: CliError): void => {
+      if (globalResolution) throw error;
+      operationError ??= error;
+    };
+    if (resolution === undefined) {
+      expanded.push(token);
+      continue;
+    }
+    if ('ambiguous' in resolution) {
+      problem(usageError(`ambiguous option: ${name} could match ${resolution.ambiguous.map((candidate) => candidate.flag).join(', ')}`));
+      expanded.push(token);
+      continue;
+    }
+    const candidate = resolution.match;
+    const inlineValue = equals === -1 ? undefined : token.slice(equals + 1);
+    if (inlineValue !== undefined) {
+      if (candidate.arity === 'flag') problem(argumentError(candidate, `ignored explicit argument '${inlineValue}'`));
+      expanded.push(`${candidate.flag}=${inlineValue}`);
+      continue;
+    }
+    expanded.push(candidate.flag);
+    const next = tokens[index + 1];
+    const valueFollows = next !== undefined && !looksLikeOption(next);
+    if (candidate.arity === 'value' && !valueFollows) problem(argumentError(candidate, 'expected one argument'));
+    if (candidate.arity !== 'flag' && valueFollows) expanded.push(tokens[++index]);
+  }
+  return {
+    forCommander: commandWord === undefined ? expanded : [commandWord, ...expanded],
+    commandWord,
+    operation,
+    operationError,
+    afterSeparator: separator === -1 ? [] : argv.slice(separator + 1),
+    cliInputPresent,
+  };
+}
+
+/** A commander option for one candidate; a listener records the value as commander reads it. */
+function addCandidate(command: Command, candidate: Candidate, state: MutableResult): void {
+  const placeholder = candidate.arity === 'value' ? ' <value>' : candidate.arity === 'optional-value' ? ' [value]' : '';
+  const option = new Option(`${candidate.flag}${placeholder}`);
+  const { choices, integer } = candidate;
+  if (choices || integer) {
+    option.argParser((value: string) => {
+      if (choices && !choices.includes(value)) throw invalidChoice(candidate.flag, value);
+      if (integer) parseArgparseInt(candidate.flag, value);
+      return value;
+    });
+  }
+  command.addOption(option);
+  command.on(`option:${option.name()}`, (value: string | null | undefined) => {
+    candidate.apply(state, value ?? candidate.constValue);
+  });
+}
+
+/** What commander left over: unknown options and stray words, in the order they were typed. */
+interface Leftover {
+  readonly token: string;
+  /** A positional word for argparse (not option-like, or after `--`). */
+  readonly positional: boolean;
+}
+
+interface ProgramRun {
+  program: Command;
+  /** The subcommand commander dispatched to, with what it did not recognise. */
+  dispatched?: Command;
+}
+
+function buildProgram(prepared: PreparedArguments, programName: string, state: MutableResult, writeHelp: (text: string) => void): ProgramRun {
+  const run: ProgramRun = { program: new Command(programName) };
+  const { program } = run;
+  program
+    .exitOverride()
+    .configureOutput({ writeOut: writeHelp, writeErr: () => undefined, outputError: () => undefined })
+    // The AWS CLI has no -h; `help` is a word the adapter handles, not a commander command.
+    .helpOption('--help')
+    .helpCommand(false)
+    .configureHelp({
+      formatHelp: (command) => {
+        const operation = findOperation(command.name());
+        return operation && command !== program ? operationHelp(operation) : programHelp(programName);
+      },
+    })
+    .allowUnknownOption()
+    .allowExcessArguments()
+    // Only a word that names no operation gets here; `help` is checked after parsing.
+    .action(() => checkCommandWord(prepared))
+    // The global options are read by now: the operation's own errors come next.
+    .hook('preSubcommand', () => {
+      if (prepared.operationError) throw prepared.operationError;
+    });
+  for (const candidate of globalCandidates) addCandidate(program, candidate, state);
+  for (const operation of OPERATIONS) {
+    // program.command() passes on exitOverride, the output and the help configuration.
+    const subcommand = program.command(operation.name).allowUnknownOption().allowExcessArguments();
+    for (const candidate of operationCandidates(operation)) addCandidate(subcommand, candidate, state);
+    subcommand.action(() => {
+      run.dispatched = subcommand;
+    });
+  }
+  return run;
+}
+
+export function parseCommandLine(argv: readonly string[], programName: string): CommandLine {
+  const prepared = prepareArguments(argv);
+  const state: MutableResult = { globals: {}, params: new Map(), extras: {} };
+  let helpPage = '';
+  const run = buildProgram(prepared, programName, state, (text) => (helpPage += text));
+  const base = { operation: prepared.operation, cliInputPresent: prepared.cliInputPresent };
+  try {
+    run.program.parse(prepared.forCommander, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code !== 'commander.helpDisplayed') throw usageError(error.message.replace(/^error: /, ''));
+    checkCommandWord(prepared);
+    return { ...state, ...base, helpRequested: !state.globals.version, helpPage };
+  }
+  const leftovers: Leftover[] = [
+    ...(run.dispatched?.args ?? []).map((token) => ({ token, positional: !looksLikeOption(token) })),
+    ...prepared.afterSeparator.map((token) => ({ token, positional: true })),
+  ];
+  const parsed = checkParsed(state, prepared, leftovers, base);
+  return { ...parsed, helpPage: parsed.helpRequested ? (run.dispatched ?? run.program).helpInformation() : '' };
+}
+
+/** argparse's checks after parsing, on what commander could not place. */
+function checkParsed(
+  state: MutableResult,
+  prepared: PreparedArguments,
+  leftovers: Leftover[],
+  base: Pick<ParsedCommandLine, 'operation' | 'cliInputPresent'>,
+): ParsedCommandLine {
+  const { operation, commandWord } = prepared;
+  if (state.globals.version) return { ...state, ...base, helpRequested: false };
+  if (commandWord === undefined) throw usageError('the following arguments are required: command');
+  if (commandWord === 'help') return { ...state, ...base, helpRequested: true };
+  // The AWS CLI's operation parser has an optional positional `help` argument: it takes the first
+  // stray word, which shows the help page if it is `help` and is otherwise reported last among
+  // the unknown options (`x --foo y` -> `Unknown options: --foo, y, x`).
+  const helpIndex = leftovers.findIndex((leftover) => leftover.positional);
+  const helpWord = helpIndex === -1 ? undefined : leftovers.splice(helpIndex, 1)[0].token;
+  // `s3api <command> help` alone skips even the required options (ArgTableArgParser's special case).
+  const operationArgumentsGiven = state.params.size > 0 || Object.keys(state.extras).length > 0 || leftovers.length > 0;
+  if (helpWord === 'help' && !operationArgumentsGiven) return { ...state, ...base, helpRequested: true };
+  // --generate-cli-skeleton input|yaml-input waives required options; `output` does not.
+  const skeletonWaives = ['input', 'yaml-input'].includes(state.extras.generateCliSkeleton ?? '');
+  if (operation && !skeletonWaives && !prepared.cliInputPresent) {
+    const missing = operation.params
+      .filter((param) => param.required && !state.params.has(param.member))
+      .map((param) => memberToFlag(param.member));
+    if (missing.length > 0) {
+      throw usageError(`the following arguments are required: ${missing.join(', ')}`);
+    }
+  }
+  if (helpWord === 'help') return { ...state, ...base, helpRequested: true };
+  const unknown = leftovers.map((leftover) => leftover.token);
+  if (helpWord !== undefined) unknown.push(helpWord);
+  if (unknown.length > 0) throw unknownOptionsError(unknown);
+  return { ...state, ...base, helpRequested: false };
 }

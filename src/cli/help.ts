@@ -3,7 +3,6 @@
  * DESCRIPTION, SYNOPSIS, OPTIONS, GLOBAL OPTIONS, OUTPUT). Plain text, our own words.
  */
 import { OPERATIONS } from '../operations/index.js';
-import { PROGRAM } from '../errors/report.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { GLOBAL_OPTIONS, OPERATION_EXTRA_OPTIONS, PAGINATION_OPTIONS, type OptionSpec } from '../spec/globals.js';
 import type { MemberShape, OperationSpec, ParamSpec } from '../spec/types.js';
@@ -82,14 +81,14 @@ export function operationHelp(operation: OperationSpec): string {
   ].join('\n');
 }
 
-export function programHelp(): string {
+export function programHelp(program: string): string {
   const width = Math.max(...OPERATIONS.map((operation) => operation.name.length));
   return [
-    section('NAME', [`${INDENT}${PROGRAM} -`]),
+    section('NAME', [`${INDENT}${program} -`]),
     section('DESCRIPTION', [
       `${INDENT}The multipart-upload commands of \`aws s3api\`, with the same flags, output and exit codes.`,
     ]),
-    section('SYNOPSIS', [`${INDENT}${PROGRAM} [options] <command> [parameters]`]),
+    section('SYNOPSIS', [`${INDENT}${program} [options] <command> [parameters]`]),
     section('GLOBAL OPTIONS', GLOBAL_OPTIONS.flatMap((option) => [...optionEntry(option), ''])),
     section(
       'AVAILABLE COMMANDS',

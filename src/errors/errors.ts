@@ -28,29 +28,45 @@ export type ErrorCategory =
   | 'Service'
   | 'General';
 
+/**
+ * The argparse usage block printed with an error: none, the program's (`usage: aws [options]
+ * <command> …`) or the one of the AWS CLI's early parser, which reads --profile and --debug
+ * before anything else (`usage: aws [--profile PROFILE] [--debug]`).
+ */
+export type UsageBlock = 'none' | 'program' | 'early';
+
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCodeValue,
     readonly category: ErrorCategory,
-    /** Print the argparse usage block with this error. */
-    readonly withUsage = false,
+    readonly usage: UsageBlock = 'none',
     /** Service errors: the structured fields for --cli-error-format json|yaml|text|table. */
     readonly details?: { readonly code: string; readonly message: string },
   ) {
     super(message);
     this.name = 'CliError';
   }
+
+  /** Printed with a usage block. */
+  get withUsage(): boolean {
+    return this.usage !== 'none';
+  }
 }
 
 /** argparse errors: `the following arguments are required: ...`, shown with the usage block. */
 export function usageError(message: string): CliError {
-  return new CliError(message, ExitCode.usage, 'ParamValidation', true);
+  return new CliError(message, ExitCode.usage, 'ParamValidation', 'program');
+}
+
+/** argparse errors about --profile or --debug, which the AWS CLI's early parser reports. */
+export function earlyUsageError(message: string): CliError {
+  return new CliError(message, ExitCode.usage, 'ParamValidation', 'early');
 }
 
 /** `Unknown options: ...` is printed after the usage block and without a category. */
 export function unknownOptionsError(tokens: readonly string[]): CliError {
-  return new CliError(`Unknown options: ${tokens.join(', ')}`, ExitCode.usage, 'General', true);
+  return new CliError(`Unknown options: ${tokens.join(', ')}`, ExitCode.usage, 'General', 'program');
 }
 
 /** ParamError, shorthand errors, botocore parameter validation: 252 without usage. */
@@ -75,5 +91,5 @@ export function configurationError(message: string, category: ErrorCategory = 'C
 }
 
 export function serviceError(message: string, code: string, serviceMessage: string): CliError {
-  return new CliError(message, ExitCode.service, 'Service', false, { code, message: serviceMessage });
+  return new CliError(message, ExitCode.service, 'Service', 'none', { code, message: serviceMessage });
 }

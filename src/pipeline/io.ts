@@ -19,7 +19,7 @@ export interface InputStream extends NodeJS.ReadableStream {
 }
 
 export interface CliIO {
-  /** The name the program was started as, for the prompt. */
+  /** The name the program was started as (`s3api`, or `aws` through a link): the prompt, error and usage lines use it. */
   readonly programName: string;
   readonly stdin: InputStream;
   readonly stdout: OutputStream;

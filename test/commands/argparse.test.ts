@@ -8,21 +8,47 @@ import { asS3api, readGolden, v29UsageErrorAsHead } from '../support/golden.js';
 
 const NO_NETWORK = { fakeResponses: {} };
 
+const LIST_PARTS_ARGS = ['--bucket', 'b', '--key', 'k', '--upload-id', 'u'];
+
+/** Recorded from AWS CLI v2 head as `aws s3api ARGV`. */
+const HEAD_USAGE_ERRORS: [string, string[]][] = [
+  ['head_argparse_ambiguous', ['upload-part', '--bucket', 'bkt', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--checksum', 'x']],
+  ['head_err_missing_required', ['upload-part', '--bucket', 'bkt']],
+  ['head_err_unknown_option', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--foo', 'bar']],
+  ['head_err_invalid_operation', ['upload-partt']],
+  ['head_err_no_args', []],
+  ['head_err_invalid_output', ['--output', 'xml', 'list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u']],
+  // --profile and --debug are read first by the AWS CLI's early parser, which has its own usage line.
+  ['head_argparse_debug_explicit', ['--debug=yes', 'list-parts', ...LIST_PARTS_ARGS]],
+  ['head_argparse_profile_missing', ['list-parts', ...LIST_PARTS_ARGS, '--profile']],
+  ['head_argparse_flag_explicit', ['list-parts', ...LIST_PARTS_ARGS, '--no-paginate=1']],
+  ['head_argparse_bool_explicit', ['create-multipart-upload', '--bucket', 'b', '--key', 'k', '--bucket-key-enabled=true']],
+  ['head_argparse_ambiguous_global', ['list-parts', ...LIST_PARTS_ARGS, '--no']],
+  ['head_argparse_value_dash', ['upload-part', '--bucket', 'bkt', '--key', '-foo', '--part-number', '1', '--upload-id', 'u']],
+  // After a bare `--` every token is a word: the first one is the `help` positional, reported last.
+  ['head_argparse_separator', ['list-parts', ...LIST_PARTS_ARGS, '--', 'x', '--region', 'r']],
+  ['head_argparse_separator_option_first', ['list-parts', ...LIST_PARTS_ARGS, '--', '--region', 'r']],
+  ['head_argparse_unknown_before_command', ['--foo', 'list-parts', ...LIST_PARTS_ARGS]],
+  // The global options are read before the operation is looked up, wherever they stand.
+  ['head_argparse_choice_then_command', ['--output', 'xml', 'upload-partt']],
+  ['head_argparse_command_then_choice', ['upload-partt', '--output', 'xml']],
+];
+
 describe('usage errors recorded from AWS CLI v2 head', () => {
-  it.each([
-    ['head_argparse_ambiguous', ['upload-part', '--bucket', 'bkt', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--checksum', 'x']],
-    ['head_err_missing_required', ['upload-part', '--bucket', 'bkt']],
-    ['head_err_unknown_option', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--foo', 'bar']],
-    ['head_err_invalid_operation', ['upload-partt']],
-    ['head_err_no_args', []],
-    ['head_err_invalid_output', ['--output', 'xml', 'list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u']],
-  ])('%s', async (name, argv) => {
+  it.each(HEAD_USAGE_ERRORS)('%s', async (name, argv) => {
     const golden = readGolden(name);
     const result = await runInProcess(argv, NO_NETWORK);
     expect(result.stderr).toBe(asS3api(golden.stderr));
     expect(result.exitCode).toBe(golden.exitCode);
     expect(result.stdout).toBe('');
     expect(result.calls).toEqual([]);
+  });
+
+  it.each(HEAD_USAGE_ERRORS)('%s: started as `aws`, stderr is the AWS CLI\'s byte for byte', async (name, argv) => {
+    const golden = readGolden(name);
+    const result = await runInProcess(argv, { ...NO_NETWORK, programName: 'aws' });
+    expect(result.stderr).toBe(golden.stderr);
+    expect(result.exitCode).toBe(golden.exitCode);
   });
 });
 
@@ -31,6 +57,9 @@ describe('usage errors recorded from AWS CLI 2.9, in the target layout', () => {
     ['argparse_value_dash', ['upload-part', '--bucket', 'bkt', '--key', '-foo', '--part-number', '1', '--upload-id', 'u']],
     ['err_content_length_not_int', ['upload-part', '--bucket', 'bkt', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--content-length', 'abc']],
     ['err_max_items_not_int', ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--max-items', 'x']],
+    ['err_missing_required', ['upload-part', '--bucket', 'bkt']],
+    ['err_missing_required_all', ['upload-part-copy']],
+    ['err_no_args', []],
   ])('%s', async (name, argv) => {
     const golden = readGolden(name);
     const result = await runInProcess(argv, NO_NETWORK);

@@ -30,7 +30,7 @@ describe.each(OPERATIONS.map((operation) => [operation.name, operation] as const
     for (const example of operation.examples) {
       const words = splitShellWords(example.command.replace(/^\w+=\$\((.*)\)$/, '$1'));
       expect(words[0]).toBe('s3api');
-      const parsed = parseCommandLine(words.slice(1));
+      const parsed = parseCommandLine(words.slice(1), 's3api');
       expect(parsed.operation?.name).toBe(name);
     }
   });

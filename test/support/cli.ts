@@ -36,6 +36,8 @@ export interface InProcessOptions {
   readonly pager?: { command?: readonly string[]; text: string; fails?: boolean };
   /** Answer SDK calls with these responses instead of talking to a server. */
   readonly fakeResponses?: Record<string, Record<string, unknown>>;
+  /** The name the program was started as (default `s3api`). */
+  readonly programName?: string;
 }
 
 export const TEST_CREDENTIALS = {
@@ -58,7 +60,7 @@ export async function runInProcess(
   const calls: SdkCall[] = [];
   const fake = options.fakeResponses;
   const io: CliIO = {
-    programName: 's3api',
+    programName: options.programName ?? 's3api',
     stdin: Readable.from([]),
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
     stderr: { write: (chunk: string) => (stderr += chunk) },

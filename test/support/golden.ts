@@ -33,6 +33,7 @@ export function asS3api(text: string): string {
       'usage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n',
       'usage: s3api [options] <command> [parameters]\nTo see help text, you can run:\n\n  s3api help\n  s3api <command> help\n',
     )
+    .replace('usage: aws [--profile PROFILE] [--debug]\n', 'usage: s3api [--profile PROFILE] [--debug]\n')
     .replace(/^aws: \[ERROR\]: /m, 's3api: [ERROR]: ');
 }
 
