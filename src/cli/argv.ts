@@ -181,6 +181,7 @@ interface PreparedArguments {
   readonly forCommander: string[];
   readonly commandWord?: string;
   readonly operation?: OperationSpec;
+  readonly operationOptions: readonly Candidate[];
   /**
    * The first error in the operation's options. The AWS CLI reports it only after its main
    * parser has read the global options (`--output xml` is reported first wherever it stands),
@@ -250,6 +251,7 @@ function prepareArguments(argv: readonly string[]): PreparedArguments {
     forCommander: commandWord === undefined ? expanded : [commandWord, ...expanded],
     commandWord,
     operation,
+    operationOptions,
     operationError,
     afterSeparator: separator === -1 ? [] : argv.slice(separator + 1),
     cliInputPresent,
@@ -306,15 +308,16 @@ function buildProgram(prepared: PreparedArguments, programName: string, state: M
     .allowExcessArguments()
     // Only a word that names no operation gets here; `help` is checked after parsing.
     .action(() => checkCommandWord(prepared))
-    // The global options are read by now: the operation's own errors come next.
-    .hook('preSubcommand', () => {
+    // The global options are read by now: the operation's own errors come next. Only the
+    // subcommand that runs gets its options, which keeps start-up from building all of them.
+    .hook('preSubcommand', (_program, subcommand) => {
       if (prepared.operationError) throw prepared.operationError;
+      for (const candidate of prepared.operationOptions) addCandidate(subcommand, candidate, state);
     });
   for (const candidate of globalCandidates) addCandidate(program, candidate, state);
   for (const operation of OPERATIONS) {
     // program.command() passes on exitOverride, the output and the help configuration.
     const subcommand = program.command(operation.name).allowUnknownOption().allowExcessArguments();
-    for (const candidate of operationCandidates(operation)) addCandidate(subcommand, candidate, state);
     subcommand.action(() => {
       run.dispatched = subcommand;
     });

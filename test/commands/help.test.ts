@@ -35,9 +35,25 @@ describe.each(OPERATIONS.map((operation) => [operation.name, operation] as const
     }
   });
 
-  it('is what `s3api <command> help` prints', async () => {
-    const result = await runInProcess([name, 'help']);
+  it.each([[[name, 'help']], [[name, '--help']], [['--help', name]], [[name, '--bogus', '--help']]])('is what %j prints', async (argv) => {
+    const result = await runInProcess(argv);
     expect(result.stdout).toBe(help);
+    expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
+  });
+});
+
+describe('program help', () => {
+  it.each(['s3api', 'aws'])('names the program it was started as (%s)', async (programName) => {
+    const result = await runInProcess(['help'], { programName });
+    expect(result.stdout).toMatch(new RegExp(`^NAME\\n {7}${programName} -\\n`));
+    expect(result.stdout).toContain(`\n       ${programName} [options] <command> [parameters]\n`);
+    expect(result.exitCode).toBe(0);
+  });
+
+  it.each([[['help']], [['--help']], [['--output', 'json', '--help']]])('%j prints it', async (argv) => {
+    const result = await runInProcess(argv);
+    expect(result.stdout).toContain('AVAILABLE COMMANDS\n');
+    for (const operation of OPERATIONS) expect(result.stdout).toContain(`o ${operation.name} `);
   });
 });
