@@ -196,9 +196,18 @@ interface PreparedArguments {
   /** After a bare `--` argparse takes every token as a positional word, even `--help`. */
   readonly afterSeparator: readonly string[];
   readonly cliInputPresent: boolean;
+  /** What argparse calls the missing first word: `command`, or `operation` after `aws s3api`. */
+  readonly missingCommand: 'command' | 'operation';
 }
 
-function prepareArguments(argv: readonly string[]): PreparedArguments {
+/**
+ * Started as `aws`, s3api takes the command lines of scripts written for the AWS CLI, where the
+ * service comes first: `aws s3api upload-part …`.
+ */
+const AWS_PROGRAM = 'aws';
+const SERVICE_WORD = 's3api';
+
+function prepareArguments(argv: readonly string[], programName: string): PreparedArguments {
   const separator = argv.indexOf('--');
   const tokens = separator === -1 ? argv : argv.slice(0, separator);
   const expanded: string[] = [];
@@ -207,11 +216,14 @@ function prepareArguments(argv: readonly string[]): PreparedArguments {
   let operationOptions: readonly Candidate[] = [];
   let operationError: CliError | undefined;
   let cliInputPresent = false;
+  let serviceWordPending = programName === AWS_PROGRAM;
 
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index];
     if (!token.startsWith('--') || token === '--help') {
-      if (commandWord === undefined && !token.startsWith('-')) {
+      if (serviceWordPending && token === SERVICE_WORD) {
+        serviceWordPending = false;
+      } else if (commandWord === undefined && !token.startsWith('-')) {
         commandWord = token;
         operation = findOperation(token);
         operationOptions = operation ? operationCandidates(operation) : [];
@@ -254,6 +266,8 @@ function prepareArguments(argv: readonly string[]): PreparedArguments {
   }
   return {
     forCommander: commandWord === undefined ? expanded : [commandWord, ...expanded],
+    // `aws s3api` with nothing after it misses the operation, as the AWS CLI's s3api parser says.
+    missingCommand: programName === AWS_PROGRAM && !serviceWordPending ? 'operation' : 'command',
     commandWord,
     operation,
     operationOptions,
@@ -331,7 +345,7 @@ function buildProgram(prepared: PreparedArguments, programName: string, state: M
 }
 
 export function parseCommandLine(argv: readonly string[], programName: string): CommandLine {
-  const prepared = prepareArguments(argv);
+  const prepared = prepareArguments(argv, programName);
   const state: MutableResult = { globals: {}, params: new Map(), extras: {} };
   let helpPage = '';
   const run = buildProgram(prepared, programName, state, (text) => (helpPage += text));
@@ -361,7 +375,7 @@ function checkParsed(
 ): ParsedCommandLine {
   const { operation, commandWord } = prepared;
   if (state.globals.version) return { ...state, ...base, helpRequested: false };
-  if (commandWord === undefined) throw usageError('the following arguments are required: command');
+  if (commandWord === undefined) throw usageError(`the following arguments are required: ${prepared.missingCommand}`);
   if (commandWord === 'help') return { ...state, ...base, helpRequested: true };
   // The AWS CLI's operation parser has an optional positional `help` argument: it takes the first
   // stray word, which shows the help page if it is `help` and is otherwise reported last among

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runInProcess } from '../support/cli.js';
-import { asS3api, readGolden, v29UsageErrorAsHead } from '../support/golden.js';
+import { asS3api, readGolden, v29UsageErrorAsHead, v29UsageErrorInHeadLayout } from '../support/golden.js';
 
 const NO_NETWORK = { fakeResponses: {} };
 
@@ -49,6 +49,30 @@ describe('usage errors recorded from AWS CLI v2 head', () => {
     const result = await runInProcess(argv, { ...NO_NETWORK, programName: 'aws' });
     expect(result.stderr).toBe(golden.stderr);
     expect(result.exitCode).toBe(golden.exitCode);
+  });
+
+  // As the recordings were made: `aws s3api ARGV`.
+  it.each(HEAD_USAGE_ERRORS.filter(([name]) => name !== 'head_err_no_args'))(
+    '%s: started as `aws` with the service word, as a script for the AWS CLI has it',
+    async (name, argv) => {
+      const golden = readGolden(name);
+      const result = await runInProcess(['s3api', ...argv], { ...NO_NETWORK, programName: 'aws' });
+      expect(result.stderr).toBe(golden.stderr);
+      expect(result.exitCode).toBe(golden.exitCode);
+    },
+  );
+
+  it('err_service_only: `aws s3api` alone misses the operation', async () => {
+    const golden = readGolden('err_service_only');
+    const result = await runInProcess(['s3api'], { ...NO_NETWORK, programName: 'aws' });
+    expect(result.stderr).toBe(v29UsageErrorInHeadLayout(golden.stderr));
+    expect(result.exitCode).toBe(golden.exitCode);
+  });
+
+  it('the service word is a command word only for `aws`', async () => {
+    const result = await runInProcess(['s3api', 'list-parts'], NO_NETWORK);
+    expect(result.stderr).toContain("argument operation: Found invalid choice 's3api'");
+    expect(result.exitCode).toBe(252);
   });
 });
 
@@ -111,6 +135,15 @@ describe('option parsing that succeeds', () => {
     expect(result.exitCode).toBe(0);
     expect(result.calls).toHaveLength(1);
     expect(result.calls[0].input).toMatchObject({ Bucket: 'bkt', Key: 'k', UploadId: 'u' });
+  });
+
+  it('started as `aws`, runs `aws s3api list-parts …` as the AWS CLI would', async () => {
+    const result = await runInProcess(['--output', 'json', 's3api', 'list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--no-paginate'], {
+      fakeResponses: listParts,
+      programName: 'aws',
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.calls.map((call) => call.input)).toEqual([{ Bucket: 'bkt', Key: 'k', UploadId: 'u' }]);
   });
 
   it('takes a value that starts with a dash after =', async () => {

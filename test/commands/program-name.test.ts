@@ -24,10 +24,10 @@ describe('the program name in error and usage lines', () => {
   const golden = readGolden('head_err_missing_required');
   const argv = ['upload-part', '--bucket', 'bkt'];
 
-  it('through an `aws` link, is `aws`, with the AWS CLI usage block', () => {
+  it.each([[argv], [['s3api', ...argv]]])('through an `aws` link, is `aws`, with the AWS CLI usage block (%j)', (args) => {
     const link = join(mkdtempSync(join(tmpdir(), 's3api-link-')), 'aws');
     symlinkSync(BIN, link);
-    const result = spawnAs(link, argv);
+    const result = spawnAs(link, args);
     expect(result.stderr).toBe(golden.stderr);
     expect(result.exitCode).toBe(golden.exitCode);
   });

@@ -45,9 +45,12 @@ const V29_USAGE_ERROR =
  * `s3api: [ERROR]: An error occurred (ParamValidation): MSG` followed by the usage block.
  */
 export function v29UsageErrorAsHead(stderr: string): string {
+  return asS3api(v29UsageErrorInHeadLayout(stderr));
+}
+
+/** The same, still as `aws` prints it. */
+export function v29UsageErrorInHeadLayout(stderr: string): string {
   const match = V29_USAGE_ERROR.exec(stderr);
   if (!match) throw new Error(`not a 2.9 usage error: ${JSON.stringify(stderr)}`);
-  return asS3api(
-    `\naws: [ERROR]: An error occurred (ParamValidation): ${match[1]}\n\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n`,
-  );
+  return `\naws: [ERROR]: An error occurred (ParamValidation): ${match[1]}\n\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\nTo see help text, you can run:\n\n  aws help\n  aws <command> help\n  aws <command> <subcommand> help\n`;
 }
