@@ -5,8 +5,8 @@
  *
  * Before commander, `prepareArguments` expands unique prefixes (`--buck` -> `--bucket`, with
  * argparse's ambiguity error), refuses an option-like value (`--key -foo`) and an explicit value
- * on a flag (`--debug=yes`), sets aside the words after a bare `--`, and moves the command word
- * first. commander then assigns values, checks choices and integers, handles `--help` and
+ * on a flag (`--debug=yes`), sets aside the words after a bare `--`, drops the service word of
+ * `aws s3api …` when started as `aws`, and moves the command word first. commander then assigns values, checks choices and integers, handles `--help` and
  * collects the words and options it does not know. After it, `checkParsed` applies what argparse
  * does at the end: the `help` word, every missing required option at once, `Unknown options`.
  */

@@ -1,6 +1,7 @@
 /**
  * Help pages generated from the operation table, in the AWS CLI's section order (NAME,
- * DESCRIPTION, SYNOPSIS, OPTIONS, GLOBAL OPTIONS, OUTPUT). Plain text, our own words.
+ * DESCRIPTION, SYNOPSIS, OPTIONS, GLOBAL OPTIONS, OUTPUT). Plain text, our own words; the
+ * commander program (argv.ts) prints them through its formatHelp hook.
  */
 import { OPERATIONS } from '../operations/index.js';
 import { memberToFlag } from '../spec/flag-name.js';
