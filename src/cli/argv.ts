@@ -180,6 +180,11 @@ function argumentError(candidate: Candidate, message: string): CliError {
   return candidate.early ? earlyUsageError(text) : usageError(text);
 }
 
+interface PositionedError {
+  readonly error: CliError;
+  readonly optionsBefore: number;
+}
+
 /** The command line as commander gets it, and what the adapter found on the way. */
 interface PreparedArguments {
   /** The command word first, every option spelled out in full. */
@@ -188,11 +193,18 @@ interface PreparedArguments {
   readonly operation?: OperationSpec;
   readonly operationOptions: readonly Candidate[];
   /**
-   * The first error in the operation's options. The AWS CLI reports it only after its main
-   * parser has read the global options (`--output xml` is reported first wherever it stands),
-   * so it waits until commander has read them.
+   * Errors in the operation's options wait until commander has read the global options: the AWS
+   * CLI's main parser reads those first (`--output xml` is reported first wherever it stands).
+   * An ambiguous prefix is argparse's first complaint after that (it is found while the tokens
+   * are classified, before any value is read).
    */
-  readonly operationError?: CliError;
+  readonly operationAmbiguity?: CliError;
+  /**
+   * The first `expected one argument` or `ignored explicit argument` in the operation's options,
+   * left out of commander's arguments, and how many operation options commander reads before
+   * it: an invalid value earlier on the line is reported instead, as argparse reads in order.
+   */
+  readonly operationArgumentError?: PositionedError;
   /** After a bare `--` argparse takes every token as a positional word, even `--help`. */
   readonly afterSeparator: readonly string[];
   readonly cliInputPresent: boolean;
@@ -214,7 +226,9 @@ function prepareArguments(argv: readonly string[], programName: string): Prepare
   let commandWord: string | undefined;
   let operation: OperationSpec | undefined;
   let operationOptions: readonly Candidate[] = [];
-  let operationError: CliError | undefined;
+  let operationAmbiguity: CliError | undefined;
+  let operationArgumentError: PositionedError | undefined;
+  let operationOptionsRead = 0;
   let cliInputPresent = false;
   let serviceWordPending = programName === AWS_PROGRAM;
 
@@ -238,31 +252,38 @@ function prepareArguments(argv: readonly string[], programName: string): Prepare
     // The AWS CLI's main parser matches the global options first, against the whole command line.
     const globalResolution = resolveFlag(name, globalCandidates);
     const resolution = globalResolution ?? resolveFlag(name, operationOptions);
-    const problem = (error: CliError): void => {
-      if (globalResolution) throw error;
-      operationError ??= error;
-    };
     if (resolution === undefined) {
       expanded.push(token);
       continue;
     }
     if ('ambiguous' in resolution) {
-      problem(usageError(`ambiguous option: ${name} could match ${resolution.ambiguous.map((candidate) => candidate.flag).join(', ')}`));
-      expanded.push(token);
+      const error = usageError(`ambiguous option: ${name} could match ${resolution.ambiguous.map((candidate) => candidate.flag).join(', ')}`);
+      if (globalResolution) throw error;
+      operationAmbiguity ??= error;
       continue;
     }
     const candidate = resolution.match;
     const inlineValue = equals === -1 ? undefined : token.slice(equals + 1);
-    if (inlineValue !== undefined) {
-      if (candidate.arity === 'flag') problem(argumentError(candidate, `ignored explicit argument '${inlineValue}'`));
-      expanded.push(`${candidate.flag}=${inlineValue}`);
+    const next = tokens[index + 1];
+    const valueFollows = inlineValue === undefined && next !== undefined && !looksLikeOption(next);
+    const problem =
+      inlineValue !== undefined && candidate.arity === 'flag'
+        ? `ignored explicit argument '${inlineValue}'`
+        : inlineValue === undefined && candidate.arity === 'value' && !valueFollows
+          ? 'expected one argument'
+          : undefined;
+    if (problem !== undefined) {
+      if (globalResolution) throw argumentError(candidate, problem);
+      operationArgumentError ??= { error: argumentError(candidate, problem), optionsBefore: operationOptionsRead };
       continue;
     }
-    expanded.push(candidate.flag);
-    const next = tokens[index + 1];
-    const valueFollows = next !== undefined && !looksLikeOption(next);
-    if (candidate.arity === 'value' && !valueFollows) problem(argumentError(candidate, 'expected one argument'));
-    if (candidate.arity !== 'flag' && valueFollows) expanded.push(tokens[++index]);
+    if (!globalResolution) operationOptionsRead++;
+    if (inlineValue !== undefined) {
+      expanded.push(`${candidate.flag}=${inlineValue}`);
+    } else {
+      expanded.push(candidate.flag);
+      if (candidate.arity !== 'flag' && valueFollows) expanded.push(tokens[++index]);
+    }
   }
   return {
     forCommander: commandWord === undefined ? expanded : [commandWord, ...expanded],
@@ -271,26 +292,45 @@ function prepareArguments(argv: readonly string[], programName: string): Prepare
     commandWord,
     operation,
     operationOptions,
-    operationError,
+    operationAmbiguity,
+    operationArgumentError,
     afterSeparator: separator === -1 ? [] : argv.slice(separator + 1),
     cliInputPresent,
   };
 }
 
+/** Counts the options commander has read, so an invalid value can tell whether it comes first. */
+interface ReadCounter {
+  read: number;
+  /** An error the adapter found, which wins if it stands before the current option. */
+  readonly earlier?: PositionedError;
+}
+
 /** A commander option for one candidate; a listener records the value as commander reads it. */
-function addCandidate(command: Command, candidate: Candidate, state: MutableResult): void {
+function addCandidate(command: Command, candidate: Candidate, state: MutableResult, counter: ReadCounter): void {
   const placeholder = candidate.arity === 'value' ? ' <value>' : candidate.arity === 'optional-value' ? ' [value]' : '';
   const option = new Option(`${candidate.flag}${placeholder}`);
   const { choices, integer } = candidate;
+  const invalid = (error: CliError): never => {
+    const { earlier } = counter;
+    throw earlier && earlier.optionsBefore <= counter.read ? earlier.error : error;
+  };
   if (choices || integer) {
     option.argParser((value: string) => {
-      if (choices && !choices.includes(value)) throw invalidChoice(candidate.flag, value);
-      if (integer) parseArgparseInt(candidate.flag, value);
+      if (choices && !choices.includes(value)) invalid(invalidChoice(candidate.flag, value));
+      if (integer) {
+        try {
+          parseArgparseInt(candidate.flag, value);
+        } catch (error) {
+          invalid(error as CliError);
+        }
+      }
       return value;
     });
   }
   command.addOption(option);
   command.on(`option:${option.name()}`, (value: string | null | undefined) => {
+    counter.read++;
     candidate.apply(state, value ?? candidate.constValue);
   });
 }
@@ -330,14 +370,17 @@ function buildProgram(prepared: PreparedArguments, programName: string, state: M
     // The global options are read by now: the operation's own errors come next. Only the
     // subcommand that runs gets its options, which keeps start-up from building all of them.
     .hook('preSubcommand', (_program, subcommand) => {
-      if (prepared.operationError) throw prepared.operationError;
-      for (const candidate of prepared.operationOptions) addCandidate(subcommand, candidate, state);
+      if (prepared.operationAmbiguity) throw prepared.operationAmbiguity;
+      const counter: ReadCounter = { read: 0, earlier: prepared.operationArgumentError };
+      for (const candidate of prepared.operationOptions) addCandidate(subcommand, candidate, state, counter);
     });
-  for (const candidate of globalCandidates) addCandidate(program, candidate, state);
+  const globalsRead: ReadCounter = { read: 0 };
+  for (const candidate of globalCandidates) addCandidate(program, candidate, state, globalsRead);
   for (const operation of OPERATIONS) {
     // program.command() passes on exitOverride, the output and the help configuration.
     const subcommand = program.command(operation.name).allowUnknownOption().allowExcessArguments();
     subcommand.action(() => {
+      if (prepared.operationArgumentError) throw prepared.operationArgumentError.error;
       run.dispatched = subcommand;
     });
   }
@@ -356,6 +399,7 @@ export function parseCommandLine(argv: readonly string[], programName: string): 
     if (!(error instanceof CommanderError)) throw error;
     if (error.code !== 'commander.helpDisplayed') throw usageError(error.message.replace(/^error: /, ''));
     checkCommandWord(prepared);
+    if (prepared.operationArgumentError) throw prepared.operationArgumentError.error;
     return { ...state, ...base, helpRequested: !state.globals.version, helpPage };
   }
   const leftovers: Leftover[] = [

@@ -32,6 +32,10 @@ const HEAD_USAGE_ERRORS: [string, string[]][] = [
   // The global options are read before the operation is looked up, wherever they stand.
   ['head_argparse_choice_then_command', ['--output', 'xml', 'upload-partt']],
   ['head_argparse_command_then_choice', ['upload-partt', '--output', 'xml']],
+  // Among the operation's options argparse reports the first bad one on the line.
+  ['head_argparse_invalid_int_then_missing_value', ['upload-part', '--bucket', 'b', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--content-length', 'abc', '--body']],
+  ['head_argparse_missing_value_then_invalid_int', ['upload-part', '--bucket', 'b', '--key', 'k', '--part-number', '1', '--upload-id', 'u', '--body', '--content-length', 'abc']],
+  ['head_argparse_explicit_then_invalid_int', ['create-multipart-upload', '--bucket', 'b', '--key', 'k', '--bucket-key-enabled=1', '--generate-cli-skeleton', 'bogus']],
 ];
 
 describe('usage errors recorded from AWS CLI v2 head', () => {
