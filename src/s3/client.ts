@@ -132,8 +132,14 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
 
       // The SDK's SSE-C middleware re-encodes keys and recomputes MD5s; the AWS CLI sends a key
       // with a user-given MD5 untouched, so the values prepared by the CLI are put back.
+      // A member the CLI left out stays out: botocore adds no key MD5 to ListParts, whose
+      // SSE-C key it sends as typed.
       command.middlewareStack.add(
-        (next) => async (args) => next({ ...args, input: { ...(args.input as object), ...cliOwned } }),
+        (next) => async (args) => {
+          const restored: Record<string, unknown> = { ...(args.input as object), ...cliOwned };
+          for (const name of CLI_OWNED_MEMBERS) if (!(name in cliOwned)) delete restored[name];
+          return next({ ...args, input: restored });
+        },
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
       );
       // Before anything else reads the path: a bucket named `.` or `..` put back (request-path.ts).
@@ -145,6 +151,18 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'build', priority: 'high', name: 's3apiExactRequestPath' },
       );
+      // botocore sends no Content-Type the user did not give; the SDK labels XML bodies
+      // (CompleteMultipartUpload) `application/xml`, which Swift then stores on the object.
+      if (!('ContentType' in input)) {
+        command.middlewareStack.add(
+          (next) => async (args) => {
+            const headers = (args.request as SdkHttpRequest).headers;
+            for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
+            return next(args);
+          },
+          { step: 'build', name: 's3apiNoDefaultContentType' },
+        );
+      }
       // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
       // parameter, and ends the path of a bucket-level operation with a slash after an endpoint
       // path (`/bkt/?uploads`) where botocore joins them without one (`/bkt?uploads`).
