@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import type { ClientSettings } from '../config/settings.js';
+import { assertValidEndpointUrl, type ClientSettings } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
 import type { DebugLog } from '../output/debug-log.js';
@@ -60,6 +60,7 @@ class CliBackoff {
 }
 
 export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
+  if (settings.endpoint !== undefined) assertValidEndpointUrl(settings.endpoint);
   // stderr carries only what the AWS CLI prints: the SDK's own switch for its Node.js
   // support notice keeps that notice out of it.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
