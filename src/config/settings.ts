@@ -22,6 +22,8 @@ export interface SharedConfig {
   readonly profile: ProfileSection;
   /** `[services NAME]` sections by name. */
   readonly services: Readonly<Record<string, ProfileSection>>;
+  /** The selected profile's keys from the credentials file. */
+  readonly credentialsProfile: ProfileSection;
   /** Whether the profile exists in either file. */
   readonly profileExists: boolean;
 }
@@ -61,6 +63,7 @@ export async function loadSharedConfig(paths: ConfigPaths, profileName: string):
   }
   return {
     profile: configFile[profileName] ?? {},
+    credentialsProfile: credentialsFile[profileName] ?? {},
     services,
     profileExists: profileName in configFile || profileName in credentialsFile,
   };
@@ -298,6 +301,17 @@ function environmentCredentials(env: Environment, profile: ProfileSelection): Cl
   };
 }
 
+/**
+ * The profile's `credential_process` when botocore's chain would reach it: after environment
+ * credentials, role assumption, web identity, SSO and the credentials file's keys.
+ */
+export function credentialProcessSetting(config: SharedConfig): string | undefined {
+  const merged = { ...config.profile, ...config.credentialsProfile };
+  const earlierProvider = ['role_arn', 'web_identity_token_file', 'sso_start_url', 'sso_session'].some((name) => merged[name]);
+  if (earlierProvider || config.credentialsProfile.aws_access_key_id) return undefined;
+  return merged.credential_process || undefined;
+}
+
 export interface ClientSources {
   /** Parsed global options by key: values, or `true` for flags. */
   readonly globals: Readonly<Record<string, string | true>>;
@@ -325,6 +339,7 @@ export function clientSettings({ globals, env, profile, config, paths, log }: Cl
     profile: profile.name,
     configFiles: paths,
     environmentCredentials: environmentCredentials(env, profile),
+    credentialProcess: credentialProcessSetting(config),
     noSignRequest: globals.noSignRequest === true,
     verifySsl,
     // --no-verify-ssl turns the CA bundle off entirely: not even an empty one is checked.
@@ -349,6 +364,8 @@ export interface ClientSettings extends S3EndpointOptions {
   readonly configFiles: ConfigPaths;
   /** Credentials from the environment beat the profile unless --profile was given. */
   readonly environmentCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The command whose output gives the credentials, when no earlier source has them. */
+  readonly credentialProcess?: string;
   readonly noSignRequest: boolean;
   readonly verifySsl: boolean;
   readonly caBundle?: string;

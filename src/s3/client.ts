@@ -12,6 +12,7 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { assertValidEndpointUrl, type ClientSettings } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
+import { credentialsFromProcess } from '../config/credential-process.js';
 import type { DebugLog } from '../output/debug-log.js';
 import { toCliError, type RequestContext } from './errors.js';
 import { awsCliRequestPath } from './request-path.js';
@@ -114,6 +115,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
     // Unsigned requests need no credentials: a placeholder keeps the provider chain from
     // running, and the signature is removed after signing (below).
     config.credentials = { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' };
+  } else if (!config.credentials && settings.credentialProcess) {
+    const commandLine = settings.credentialProcess;
+    config.credentials = () => credentialsFromProcess(commandLine);
   } else if (!config.credentials) {
     // The client hands its whole configuration to the default credential chain, whose
     // config-file providers read these two paths: the files the CLI itself resolved.
