@@ -14,7 +14,7 @@ import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
 import { credentialsFromProcess } from '../config/credential-process.js';
 import type { DebugLog } from '../output/debug-log.js';
-import { toCliError, type RequestContext } from './errors.js';
+import { asRetryableFailure, toCliError, type RequestContext } from './errors.js';
 import { awsCliRequestPath } from './request-path.js';
 
 
@@ -147,27 +147,8 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
       );
-      // Before anything else reads the path: a bucket named `.` or `..` put back (request-path.ts).
-      command.middlewareStack.add(
-        (next) => async (args) => {
-          const request = args.request as SdkHttpRequest;
-          request.path = awsCliRequestPath(request.path, settings.endpoint, input.Bucket);
-          return next(args);
-        },
-        { step: 'build', priority: 'high', name: 's3apiExactRequestPath' },
-      );
-      // botocore sends no Content-Type the user did not give; the SDK labels XML bodies
-      // (CompleteMultipartUpload) `application/xml`, which Swift then stores on the object.
-      if (!('ContentType' in input)) {
-        command.middlewareStack.add(
-          (next) => async (args) => {
-            const headers = (args.request as SdkHttpRequest).headers;
-            for (const name of Object.keys(headers)) if (name.toLowerCase() === 'content-type') delete headers[name];
-            return next(args);
-          },
-          { step: 'build', name: 's3apiNoDefaultContentType' },
-        );
-      }
+import { asRetryableFailure, toCliError, type RequestContext } from './errors.js';
+import { awsCliRequestPath } from './request-path.js';
       // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
       // parameter, and ends the path of a bucket-level operation with a slash after an endpoint
       // path (`/bkt/?uploads`) where botocore joins them without one (`/bkt?uploads`).
@@ -197,6 +178,18 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
           { step: 'build', name: 's3apiFileBody' },
         );
       }
+      // Inside the retry loop, around the SDK's parser: failures botocore retries and the SDK
+      // does not become the errors the retry strategy retries (s3/errors.ts).
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          try {
+            return await next(args);
+          } catch (error) {
+            throw asRetryableFailure(error);
+          }
+        },
+        { step: 'deserialize', priority: 'high', name: 's3apiRetryableFailures' },
+      );
       // Runs once per attempt, just before the request goes out (inside the retry loop).
       command.middlewareStack.add(
         (next) => async (args) => {
@@ -221,6 +214,13 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'deserialize', priority: 'low', name: 's3apiPerAttempt' },
       );
+      command.middlewareStack.addRelativeTo(
+        (next) => async (args) => {
+          withEmptyContentLength(args.request as SdkHttpRequest);
+          return next(args);
+        },
+        { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 's3apiEmptyContentLength' },
+      );
       if (settings.noSignRequest) {
         command.middlewareStack.addRelativeTo(
           (next) => async (args) => {
@@ -238,6 +238,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         const { $metadata: _metadata, ...members } = output;
         return members;
       } catch (error) {
+        // A server that answers before reading the body leaves that upload's socket busy until
+        // the read timeout; the command ends with this error, so its connections end too.
+        requestHandler.destroy();
         throw toCliError(error, context);
       }
     },
@@ -300,6 +303,42 @@ interface SdkHttpRequest {
 interface SdkHttpResponse {
   statusCode: number;
   headers: Record<string, string>;
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** The header named `name` in any case, as the SDK and middleware may spell it differently. */
+function headerName(headers: Record<string, string>, name: string): string | undefined {
+  return Object.keys(headers).find((header) => header.toLowerCase() === name);
+}
+
+/**
+ * The request's headers and body as botocore builds them: no Content-Type the user did not give
+ * (the SDK labels XML bodies `application/xml`, which Swift then stores on the completed object),
+ * and an XML body without the declaration the SDK prepends.
+ */
+function asBotocoreSends(request: SdkHttpRequest, contentTypeGiven: boolean): void {
+  const { headers, body } = request;
+  const contentType = headerName(headers, 'content-type');
+  if (contentType && !contentTypeGiven) delete headers[contentType];
+  if (typeof body === 'string' && body.startsWith(XML_DECLARATION)) {
+    const xml = body.slice(XML_DECLARATION.length);
+    request.body = xml;
+    const contentLength = headerName(headers, 'content-length');
+    if (contentLength) headers[contentLength] = String(Buffer.byteLength(xml));
+  }
+}
+
+/**
+ * Python's requests sends `Content-Length: 0` with a bodiless request other than GET and HEAD;
+ * Node adds it itself to PUT and POST but not to DELETE. Added after signing, as requests adds
+ * it after botocore signs.
+ */
+function withEmptyContentLength(request: SdkHttpRequest): void {
+  const bodiless = request.body === undefined || request.body === '';
+  if (bodiless && request.method === 'DELETE' && !headerName(request.headers, 'content-length')) {
+    request.headers['content-length'] = '0';
+  }
 }
 
 /** Headers the AWS CLI leaves out of a request made with --no-sign-request. */
