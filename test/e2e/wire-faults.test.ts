@@ -222,7 +222,10 @@ describe('configuration botocore reads before sending', () => {
   });
 
   it('a credential_process that answers signs the request', async () => {
-    const result = await listParts(inject('s3Endpoint'), credentialProcess('answers', `echo '{"Version": 1, "AccessKeyId": "testing", "SecretAccessKey": "testing"}'`));
+    const result = await listParts(inject('s3Endpoint'), credentialProcess(
+        'answers',
+        `echo '${JSON.stringify({ Version: 1, AccessKeyId: TEST_CREDENTIALS.AWS_ACCESS_KEY_ID, SecretAccessKey: TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY })}'`,
+      ));
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(`${bucket}\n`);
   });
