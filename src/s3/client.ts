@@ -147,8 +147,22 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
       );
-import { asRetryableFailure, toCliError, type RequestContext } from './errors.js';
-import { awsCliRequestPath } from './request-path.js';
+      // Before anything else reads the path: a bucket named `.` or `..` put back (request-path.ts).
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          const request = args.request as SdkHttpRequest;
+          request.path = awsCliRequestPath(request.path, settings.endpoint, input.Bucket);
+          return next(args);
+        },
+        { step: 'build', priority: 'high', name: 's3apiExactRequestPath' },
+      );
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          asBotocoreSends(args.request as SdkHttpRequest, 'ContentType' in input);
+          return next(args);
+        },
+        { step: 'build', priority: 'low', name: 's3apiBotocoreHeadersAndBody' },
+      );
       // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
       // parameter, and ends the path of a bucket-level operation with a slash after an endpoint
       // path (`/bkt/?uploads`) where botocore joins them without one (`/bkt?uploads`).
