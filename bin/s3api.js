@@ -13,4 +13,11 @@ process.stdout.on('error', (error) => {
 });
 
 // The name it was started by (`aws` through a link) is the name its errors and usage print.
-process.exitCode = await main(process.argv[1]);
+const exitCode = await main(process.argv[1]);
+process.exitCode = exitCode;
+// The command is over once its output is written: a connection the server answered early
+// (before reading the body) or a socket still in the pool must not keep the process alive
+// until the read timeout, as the AWS CLI does not.
+const flushed = (stream) => new Promise((resolve) => stream.write('', resolve));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(exitCode);

@@ -3,8 +3,11 @@
  * AWS CLI's precedence and error texts. Credentials, SSO and IMDS stay with the SDK's own
  * providers; the ini files are read with the SDK's own loader.
  */
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { isUnparsableIni } from './ini-syntax.js';
 import { configurationError, generalError, paramError } from '../errors/errors.js';
 import { parsePythonInt } from '../python/int.js';
 import type { DebugLog } from '../output/debug-log.js';
@@ -19,6 +22,8 @@ export interface SharedConfig {
   readonly profile: ProfileSection;
   /** `[services NAME]` sections by name. */
   readonly services: Readonly<Record<string, ProfileSection>>;
+  /** The selected profile's keys from the credentials file. */
+  readonly credentialsProfile: ProfileSection;
   /** Whether the profile exists in either file. */
   readonly profileExists: boolean;
 }
@@ -35,7 +40,16 @@ export function configPaths(env: Environment, homedir: string): ConfigPaths {
   };
 }
 
+/** A file that is missing or not a regular file is skipped, as botocore skips it. */
+async function assertParsable(path: string): Promise<void> {
+  const bytes = await readFile(path).catch(() => undefined);
+  if (bytes && isUnparsableIni(bytes)) throw generalError(`Unable to parse config file: ${path}`);
+}
+
 export async function loadSharedConfig(paths: ConfigPaths, profileName: string): Promise<SharedConfig> {
+  // botocore reads both files whole, whatever the profile and wherever the credentials come from.
+  await assertParsable(paths.configFile);
+  await assertParsable(paths.credentialsFile);
   // require(), not import(): the ESM loader's CommonJS export scan costs start-up (s3/load-cjs.ts).
   const { loadSharedConfigFiles } = createRequire(import.meta.url)('@smithy/core/config') as typeof import('@smithy/core/config');
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
@@ -49,6 +63,7 @@ export async function loadSharedConfig(paths: ConfigPaths, profileName: string):
   }
   return {
     profile: configFile[profileName] ?? {},
+    credentialsProfile: credentialsFile[profileName] ?? {},
     services,
     profileExists: profileName in configFile || profileName in credentialsFile,
   };
@@ -83,8 +98,9 @@ export function assertOutputFormat(format: string, valid: readonly string[]): as
   if (!valid.includes(format)) throw generalError(`Unknown output type: ${format}`);
 }
 
+/** An empty `--region ''` counts as not given: the AWS CLI then uses the configured region. */
 export function regionSetting(flag: string | undefined, env: Environment, profile: ProfileSection): string | undefined {
-  return flag ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? profile.region;
+  return (flag || undefined) ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? profile.region;
 }
 
 function isTrue(value: string | undefined): boolean {
@@ -115,6 +131,38 @@ export function assertEndpointScheme(endpoint: string): void {
       `Bad value for --endpoint-url "${endpoint}": scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/`,
     );
   }
+}
+
+/**
+ * The checks botocore makes on an endpoint URL while it builds the client, in its order and
+ * words: urllib's split (unbalanced or bad brackets), botocore's host check
+ * (`Invalid endpoint`), then the endpoint rules' URL parse (scheme, port, no query).
+ */
+export function assertValidEndpointUrl(endpoint: string): void {
+  const netloc = /^[^:/?#]*:\/\/([^/?#]*)/.exec(endpoint)?.[1] ?? '';
+  if (netloc.includes('[') !== netloc.includes(']')) throw generalError('Invalid IPv6 URL');
+  const bracketed = /\[([^\]]*)\]/.exec(netloc)?.[1];
+  if (bracketed !== undefined) {
+    const address = bracketed.split('%')[0];
+    if (isIP(address) === 4) throw generalError('An IPv4 address cannot be in brackets');
+    if (isIP(address) !== 6) throw generalError(`'${bracketed}' does not appear to be an IPv4 or IPv6 address`);
+  }
+  const hostPort = netloc.slice(netloc.lastIndexOf('@') + 1);
+  const host = bracketed !== undefined ? bracketed : hostPort.replace(/:[^:]*$/, '');
+  if (bracketed === undefined && !isValidHostname(host)) throw generalError(`Invalid endpoint: ${endpoint}`);
+  const port = bracketed !== undefined ? /\](?::(.*))?$/.exec(hostPort)?.[1] : /:([^:]*)$/.exec(hostPort)?.[1];
+  const scheme = endpoint.slice(0, endpoint.indexOf(':')).toLowerCase();
+  const validPort = port === undefined || port === '' || (/^[0-9]+$/.test(port) && Number(port) <= 65535);
+  const query = /\?([^#]*)/.exec(endpoint)?.[1] ?? '';
+  if (!validPort || (scheme !== 'http' && scheme !== 'https') || query !== '') {
+    throw generalError(`Custom endpoint \`${endpoint}\` was not a valid URI`);
+  }
+}
+
+/** botocore's is_valid_endpoint_url: DNS labels of letters, digits and inner hyphens. */
+function isValidHostname(host: string): boolean {
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return name.length > 0 && name.length <= 255 && name.split('.').every((label) => /^(?!-)[a-z\d-]{1,63}(?<!-)$/i.test(label));
 }
 
 export type ChecksumCalculation = 'when_supported' | 'when_required';
@@ -253,6 +301,17 @@ function environmentCredentials(env: Environment, profile: ProfileSelection): Cl
   };
 }
 
+/**
+ * The profile's `credential_process` when botocore's chain would reach it: after environment
+ * credentials, role assumption, web identity, SSO and the credentials file's keys.
+ */
+export function credentialProcessSetting(config: SharedConfig): string | undefined {
+  const merged = { ...config.profile, ...config.credentialsProfile };
+  const earlierProvider = ['role_arn', 'web_identity_token_file', 'sso_start_url', 'sso_session'].some((name) => merged[name]);
+  if (earlierProvider || config.credentialsProfile.aws_access_key_id) return undefined;
+  return merged.credential_process || undefined;
+}
+
 export interface ClientSources {
   /** Parsed global options by key: values, or `true` for flags. */
   readonly globals: Readonly<Record<string, string | true>>;
@@ -280,6 +339,7 @@ export function clientSettings({ globals, env, profile, config, paths, log }: Cl
     profile: profile.name,
     configFiles: paths,
     environmentCredentials: environmentCredentials(env, profile),
+    credentialProcess: credentialProcessSetting(config),
     noSignRequest: globals.noSignRequest === true,
     verifySsl,
     // --no-verify-ssl turns the CA bundle off entirely: not even an empty one is checked.
@@ -304,6 +364,8 @@ export interface ClientSettings extends S3EndpointOptions {
   readonly configFiles: ConfigPaths;
   /** Credentials from the environment beat the profile unless --profile was given. */
   readonly environmentCredentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** The command whose output gives the credentials, when no earlier source has them. */
+  readonly credentialProcess?: string;
   readonly noSignRequest: boolean;
   readonly verifySsl: boolean;
   readonly caBundle?: string;

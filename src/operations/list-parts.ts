@@ -22,7 +22,7 @@ export const listParts: OperationSpec = {
     // list-parts sends SSE-C values as given: the AWS CLI does not encode this key.
     ...sseCustomerParams,
   ],
-  steps: [],
+  steps: ['sseCustomerKeyAsTyped'],
   output: {
     headers: [
       'AbortDate',

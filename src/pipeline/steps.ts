@@ -8,7 +8,7 @@ import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
 import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
 import { completeWithServerParts } from './parts-from-server.js';
-import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey } from '../s3/sse-customer.js';
+import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey, requireTextKey } from '../s3/sse-customer.js';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
 import type { StepName } from '../spec/types.js';
 import type { SdkInput } from '../input/build-input.js';
@@ -28,6 +28,7 @@ const STEP_ORDER: readonly StepName[] = [
   'copySource',
   'sseCustomerKey',
   'copySourceSseCustomerKey',
+  'sseCustomerKeyAsTyped',
   'metadataAscii',
   // After sseCustomerKey, so that ListParts carries the encoded SSE-C key. It reads S3 only
   // when no part list was given, so a given list is still checked before anything is sent.
@@ -78,6 +79,9 @@ export async function applySteps(steps: readonly StepName[], input: SdkInput, se
         break;
       case 'copySourceSseCustomerKey':
         encodeCustomerKey(input, COPY_SOURCE_SSE_CUSTOMER);
+        break;
+      case 'sseCustomerKeyAsTyped':
+        requireTextKey(input, SSE_CUSTOMER);
         break;
       case 'metadataAscii':
         rejectNonAsciiMetadata(input);

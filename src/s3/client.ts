@@ -9,11 +9,12 @@ import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
-import type { ClientSettings } from '../config/settings.js';
+import { assertValidEndpointUrl, type ClientSettings } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
 import { FileBody } from './body.js';
+import { credentialsFromProcess } from '../config/credential-process.js';
 import type { DebugLog } from '../output/debug-log.js';
-import { toCliError, type RequestContext } from './errors.js';
+import { asRetryableFailure, toCliError, type RequestContext } from './errors.js';
 import { awsCliRequestPath } from './request-path.js';
 
 
@@ -60,6 +61,7 @@ class CliBackoff {
 }
 
 export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
+  if (settings.endpoint !== undefined) assertValidEndpointUrl(settings.endpoint);
   // stderr carries only what the AWS CLI prints: the SDK's own switch for its Node.js
   // support notice keeps that notice out of it.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -113,6 +115,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
     // Unsigned requests need no credentials: a placeholder keeps the provider chain from
     // running, and the signature is removed after signing (below).
     config.credentials = { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' };
+  } else if (!config.credentials && settings.credentialProcess) {
+    const commandLine = settings.credentialProcess;
+    config.credentials = () => credentialsFromProcess(commandLine);
   } else if (!config.credentials) {
     // The client hands its whole configuration to the default credential chain, whose
     // config-file providers read these two paths: the files the CLI itself resolved.
@@ -132,8 +137,14 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
 
       // The SDK's SSE-C middleware re-encodes keys and recomputes MD5s; the AWS CLI sends a key
       // with a user-given MD5 untouched, so the values prepared by the CLI are put back.
+      // A member the CLI left out stays out: botocore adds no key MD5 to ListParts, whose
+      // SSE-C key it sends as typed.
       command.middlewareStack.add(
-        (next) => async (args) => next({ ...args, input: { ...(args.input as object), ...cliOwned } }),
+        (next) => async (args) => {
+          const restored: Record<string, unknown> = { ...(args.input as object), ...cliOwned };
+          for (const name of CLI_OWNED_MEMBERS) if (!(name in cliOwned)) delete restored[name];
+          return next({ ...args, input: restored });
+        },
         { step: 'initialize', priority: 'low', name: 's3apiRestoreCliOwnedMembers' },
       );
       // Before anything else reads the path: a bucket named `.` or `..` put back (request-path.ts).
@@ -144,6 +155,13 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
           return next(args);
         },
         { step: 'build', priority: 'high', name: 's3apiExactRequestPath' },
+      );
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          asBotocoreSends(args.request as SdkHttpRequest, 'ContentType' in input);
+          return next(args);
+        },
+        { step: 'build', priority: 'low', name: 's3apiBotocoreHeadersAndBody' },
       );
       // The request URL as the AWS CLI builds it: the JS SDK tags requests with an `x-id` query
       // parameter, and ends the path of a bucket-level operation with a slash after an endpoint
@@ -174,6 +192,18 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
           { step: 'build', name: 's3apiFileBody' },
         );
       }
+      // Inside the retry loop, around the SDK's parser: failures botocore retries and the SDK
+      // does not become the errors the retry strategy retries (s3/errors.ts).
+      command.middlewareStack.add(
+        (next) => async (args) => {
+          try {
+            return await next(args);
+          } catch (error) {
+            throw asRetryableFailure(error);
+          }
+        },
+        { step: 'deserialize', priority: 'high', name: 's3apiRetryableFailures' },
+      );
       // Runs once per attempt, just before the request goes out (inside the retry loop).
       command.middlewareStack.add(
         (next) => async (args) => {
@@ -198,6 +228,13 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'deserialize', priority: 'low', name: 's3apiPerAttempt' },
       );
+      command.middlewareStack.addRelativeTo(
+        (next) => async (args) => {
+          withEmptyContentLength(args.request as SdkHttpRequest);
+          return next(args);
+        },
+        { relation: 'after', toMiddleware: 'httpSigningMiddleware', name: 's3apiEmptyContentLength' },
+      );
       if (settings.noSignRequest) {
         command.middlewareStack.addRelativeTo(
           (next) => async (args) => {
@@ -215,6 +252,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         const { $metadata: _metadata, ...members } = output;
         return members;
       } catch (error) {
+        // A server that answers before reading the body leaves that upload's socket busy until
+        // the read timeout; the command ends with this error, so its connections end too.
+        requestHandler.destroy();
         throw toCliError(error, context);
       }
     },
@@ -277,6 +317,42 @@ interface SdkHttpRequest {
 interface SdkHttpResponse {
   statusCode: number;
   headers: Record<string, string>;
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/** The header named `name` in any case, as the SDK and middleware may spell it differently. */
+function headerName(headers: Record<string, string>, name: string): string | undefined {
+  return Object.keys(headers).find((header) => header.toLowerCase() === name);
+}
+
+/**
+ * The request's headers and body as botocore builds them: no Content-Type the user did not give
+ * (the SDK labels XML bodies `application/xml`, which Swift then stores on the completed object),
+ * and an XML body without the declaration the SDK prepends.
+ */
+function asBotocoreSends(request: SdkHttpRequest, contentTypeGiven: boolean): void {
+  const { headers, body } = request;
+  const contentType = headerName(headers, 'content-type');
+  if (contentType && !contentTypeGiven) delete headers[contentType];
+  if (typeof body === 'string' && body.startsWith(XML_DECLARATION)) {
+    const xml = body.slice(XML_DECLARATION.length);
+    request.body = xml;
+    const contentLength = headerName(headers, 'content-length');
+    if (contentLength) headers[contentLength] = String(Buffer.byteLength(xml));
+  }
+}
+
+/**
+ * Python's requests sends `Content-Length: 0` with a bodiless request other than GET and HEAD;
+ * Node adds it itself to PUT and POST but not to DELETE. Added after signing, as requests adds
+ * it after botocore signs.
+ */
+function withEmptyContentLength(request: SdkHttpRequest): void {
+  const bodiless = request.body === undefined || request.body === '';
+  if (bodiless && request.method === 'DELETE' && !headerName(request.headers, 'content-length')) {
+    request.headers['content-length'] = '0';
+  }
 }
 
 /** Headers the AWS CLI leaves out of a request made with --no-sign-request. */

@@ -92,6 +92,45 @@ function isRetryableStatus(status: number, code: string): boolean {
   return [500, 502, 503, 504].includes(status) || THROTTLING_CODES.has(code);
 }
 
+/**
+ * The response could not be read as HTTP (Node's parser codes start with `HPE_`): urllib3 sees a
+ * connection closed before a valid response, which botocore retries.
+ */
+function isUnparsableHttp(error: SdkError): boolean {
+  return (error.code ?? '').startsWith('HPE_');
+}
+
+/**
+ * A 2xx answer whose body the SDK could not parse (truncated or garbage XML): the SDK's
+ * deserializer attaches the response but no service fault.
+ */
+function isUnparsableSuccess(error: SdkError): boolean {
+  const status = error.$response?.statusCode;
+  return status !== undefined && status >= 200 && status < 300 && error.$fault === undefined;
+}
+
+/**
+ * Failures botocore retries that the SDK would give up on at once, rewritten so the SDK's retry
+ * strategy retries them: a 2xx body that cannot be parsed counts as a 500 without an error code
+ * (botocore's S3 200-error handling), an unreadable status line as a closed connection.
+ */
+export function asRetryableFailure(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null || error instanceof CliError) return error;
+  const sdkError = error as SdkError;
+  if (isUnparsableSuccess(sdkError)) {
+    return Object.assign(new Error('UnknownError'), {
+      name: 'UnparsableResponse',
+      $fault: 'server',
+      $metadata: { ...sdkError.$metadata, httpStatusCode: 500 },
+    });
+  }
+  if (isUnparsableHttp(sdkError)) {
+    // ECONNRESET is the code the SDK retries and that toCliError reports as a closed connection.
+    return Object.assign(new Error('Connection was closed before a valid response'), { name: 'ConnectionClosed', code: 'ECONNRESET' });
+  }
+  return error;
+}
+
 export function toCliError(error: unknown, context: RequestContext): CliError {
   if (error instanceof CliError) return error;
   const sdkError = error as SdkError;
@@ -117,7 +156,12 @@ export function toCliError(error: unknown, context: RequestContext): CliError {
   }
   const tlsFailure = describeTlsFailure(sdkError, url);
   if (tlsFailure) return generalError(`SSL validation failed for ${url} ${tlsFailure}`);
-  return new CliError(sdkError.message ?? String(error), ExitCode.other, 'General');
+  return new CliError(withoutSdkHints(sdkError.message ?? String(error)), ExitCode.other, 'General');
+}
+
+/** The SDK's advice to its own callers (`inspect the hidden field {error}.$response`) is not for users. */
+function withoutSdkHints(message: string): string {
+  return message.replace(/\n?Deserialization error: to see the raw response.*$/s, '');
 }
 
 /**

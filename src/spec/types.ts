@@ -61,6 +61,7 @@ export function modelParams(operation: OperationSpec): readonly ParamSpec[] {
 export type StepName =
   | 'sseCustomerKey' // base64 + MD5 of --sse-customer-key (AWS CLI customization)
   | 'copySourceSseCustomerKey'
+  | 'sseCustomerKeyAsTyped' // ListParts: the key as typed, no MD5 added; bytes are refused
   | 'copySource' // percent-encode --copy-source like the AWS CLI
   | 'checksum' // default CRC64NVME under request_checksum_calculation=when_supported
   | 'metadataAscii' // reject non-ASCII metadata before sending

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { runInProcess } from '../support/cli.js';
 import { readGolden } from '../support/golden.js';
 import { createUniqueBucket, putObject, testClient } from '../support/s3-fixture.js';
+import { ON_MOTO } from '../support/server.js';
 
 const MiB = 1024 * 1024;
 /** S3 (and moto) refuse to complete when a part other than the last is under 5 MiB. */
@@ -100,7 +101,8 @@ async function expectCompletedObject(key: string, uploadId: string, partList: re
 }
 
 describe('a multipart upload from create to complete', () => {
-  it('completes with a part list built from list-parts, read one part per page and resumed from a NextToken', async () => {
+  // Moto only: moto's CompleteMultipartUpload answer (VersionId) and NoSuchUpload text; Swift's differ.
+  it.skipIf(!ON_MOTO)('completes with a part list built from list-parts, read one part per page and resumed from a NextToken', async () => {
     const key = 'assembled/listed.bin';
     const { uploadId, etags } = await uploadThreeParts(key);
     expect(etags).toEqual(EXPECTED_PARTS.map((part) => `"${md5(part).toString('hex')}"`));
@@ -120,7 +122,8 @@ describe('a multipart upload from create to complete', () => {
     await expectCompletedObject(key, uploadId, ['--multipart-upload', 'file://parts.json']);
   });
 
-  it('completes a second upload with --parts-from-server, no JSON written', async () => {
+  // Moto only: moto's CompleteMultipartUpload answer (VersionId) and NoSuchUpload text; Swift's differ.
+  it.skipIf(!ON_MOTO)('completes a second upload with --parts-from-server, no JSON written', async () => {
     const key = 'assembled/from-server.bin';
     const { uploadId } = await uploadThreeParts(key);
     await expectCompletedObject(key, uploadId, ['--parts-from-server']);
@@ -131,7 +134,8 @@ describe('a multipart upload that is aborted', () => {
   /** A 2.9 error printed as `\n<message>\n`, in the layout of the target version. */
   const asTargetError = (name: string) => `\ns3api: [ERROR]: ${readGolden(name).stderr.slice(1)}`;
 
-  it('disappears from list-multipart-uploads, and its upload ID is then unknown to S3', async () => {
+  // Moto only: moto's CompleteMultipartUpload answer (VersionId) and NoSuchUpload text; Swift's differ.
+  it.skipIf(!ON_MOTO)('disappears from list-multipart-uploads, and its upload ID is then unknown to S3', async () => {
     const key = 'abort/me';
     const { UploadId: uploadId } = await s3apiJson('create-multipart-upload', '--bucket', bucket, '--key', key);
     const target = ['--bucket', bucket, '--key', key, '--upload-id', uploadId as string];

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
 import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
+import { ON_MOTO } from '../support/server.js';
 
 const PART_ONE = 'hello world part one\n';
 const PART_ONE_ETAG = '"3278263a70e49679e82b47bf6b54baf6"';
@@ -59,7 +60,8 @@ function lastRequest() {
 }
 
 describe('upload-part on the wire', () => {
-  it('sends CRC64NVME by default and prints the AWS CLI JSON bytes', async () => {
+  // Moto only: moto echoes flexible checksums and answers 500 for an unknown upload; Swift does neither.
+  it.skipIf(!ON_MOTO)('sends CRC64NVME by default and prints the AWS CLI JSON bytes', async () => {
     const result = await uploadPart(['--body', 'part1.bin']);
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
@@ -83,7 +85,8 @@ describe('upload-part on the wire', () => {
     expect(Object.keys(headers).filter((name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm')).toEqual([]);
   });
 
-  it('echoes the user spelling of --checksum-algorithm and computes that algorithm', async () => {
+  // Moto only: moto echoes flexible checksums and answers 500 for an unknown upload; Swift does neither.
+  it.skipIf(!ON_MOTO)('echoes the user spelling of --checksum-algorithm and computes that algorithm', async () => {
     const result = await uploadPart(['--body', 'part1.bin', '--checksum-algorithm', 'crc32c']);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ ETag: PART_ONE_ETAG, ChecksumCRC32C: 'dkNvOQ==' });
@@ -123,7 +126,8 @@ describe('upload-part on the wire', () => {
     expect(proxy.requests.length).toBe(before);
   });
 
-  it('uploads an empty part when --body is omitted', async () => {
+  // Moto only: moto echoes flexible checksums and answers 500 for an unknown upload; Swift does neither.
+  it.skipIf(!ON_MOTO)('uploads an empty part when --body is omitted', async () => {
     const result = await uploadPart([]);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ ETag: '"d41d8cd98f00b204e9800998ecf8427e"', ChecksumCRC64NVME: 'AAAAAAAAAAA=' });
@@ -182,7 +186,8 @@ describe('upload-part errors', () => {
     expect(proxy.requests.length).toBe(before);
   });
 
-  it('reports a service error with exit 254, as the AWS CLI does for moto\'s 500 on an unknown upload', async () => {
+  // Moto only: moto echoes flexible checksums and answers 500 for an unknown upload; Swift does neither.
+  it.skipIf(!ON_MOTO)('reports a service error with exit 254, as the AWS CLI does for moto\'s 500 on an unknown upload', async () => {
     const result = await runInProcess(
       ['--endpoint-url', proxy.url, 'upload-part', '--bucket', bucket, '--key', 'dir/obj.txt', '--part-number', '1', '--upload-id', 'no-such-upload', '--body', 'part1.bin'],
       { cwd: workdir, env: { ...TEST_CREDENTIALS, AWS_MAX_ATTEMPTS: '1' } },
@@ -194,7 +199,8 @@ describe('upload-part errors', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('retries a failed part and re-sends the whole body on every attempt', async () => {
+  // Moto only: moto echoes flexible checksums and answers 500 for an unknown upload; Swift does neither.
+  it.skipIf(!ON_MOTO)('retries a failed part and re-sends the whole body on every attempt', async () => {
     const before = proxy.requests.length;
     const result = await runInProcess(
       ['--endpoint-url', proxy.url, 'upload-part', '--bucket', bucket, '--key', 'dir/obj.txt', '--part-number', '1', '--upload-id', 'no-such-upload', '--body', 'part1.bin'],

@@ -40,9 +40,12 @@ export interface InProcessOptions {
   readonly programName?: string;
 }
 
+/** moto takes any keys; another endpoint (S3API_TEST_ENDPOINT) needs the ones given for it. */
+const externalEndpoint = process.env.S3API_TEST_ENDPOINT ? process.env : {};
+
 export const TEST_CREDENTIALS = {
-  AWS_ACCESS_KEY_ID: 'testing',
-  AWS_SECRET_ACCESS_KEY: 'testing',
+  AWS_ACCESS_KEY_ID: externalEndpoint.AWS_ACCESS_KEY_ID ?? 'testing',
+  AWS_SECRET_ACCESS_KEY: externalEndpoint.AWS_SECRET_ACCESS_KEY ?? 'testing',
   AWS_DEFAULT_REGION: 'us-east-1',
 };
 

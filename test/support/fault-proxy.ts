@@ -1,7 +1,8 @@
 /**
  * A loopback HTTP proxy in front of the S3 server that misbehaves on purpose, request by
- * request: it resets the connection in the middle of the body, answers 500 or 503 SlowDown, or
- * never answers. Every request it receives is recorded with its body, so tests can prove that
+ * request: it resets the connection in the middle of the body, answers 500 or 503 SlowDown,
+ * answers before reading the body, answers 200 with XML that cannot be parsed, answers with a
+ * status line that is not HTTP, or never answers. Every request it receives is recorded with its body, so tests can prove that
  * a retried part was sent again byte for byte.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,7 +19,15 @@ export type Fault =
   /** 503 with S3's SlowDown error document (a throttling error). */
   | 'slow-down'
   /** Read the whole request, then never answer. */
-  | 'stall';
+  | 'stall'
+  /** 404 NoSuchBucket as soon as the headers arrive, the body unread and the connection left open. */
+  | 'answer-early'
+  /** 200 whose XML document stops in the middle. */
+  | 'truncated-xml'
+  /** 200 whose body is not XML at all. */
+  | 'garbage-xml'
+  /** A first line that is not an HTTP status line, then the connection is closed. */
+  | 'bad-status-line';
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -37,6 +46,11 @@ export interface FaultProxy {
 
 const INTERNAL_ERROR_PAGE = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>\n';
 
+const NO_SUCH_BUCKET_DOCUMENT =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchBucket</Code><Message>The specified bucket does not exist</Message><RequestId>FAULTPROXY</RequestId></Error>';
+
+const TRUNCATED_DOCUMENT = '<?xml version="1.0" encoding="UTF-8"?>\n<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Ke';
+
 const SLOW_DOWN_DOCUMENT =
   '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>FAULTPROXY</RequestId></Error>';
 
@@ -52,6 +66,11 @@ export async function startFaultProxy(target: string, faults: readonly Fault[]):
     const chunks: Buffer[] = [];
     const recorded = { method: incoming.method ?? '', url: incoming.url ?? '', headers: incoming.headers, fault };
     const record = () => requests.push({ ...recorded, body: Buffer.concat(chunks) });
+    if (fault === 'answer-early') {
+      record();
+      outgoing.writeHead(404, { 'content-type': 'application/xml' }).end(NO_SUCH_BUCKET_DOCUMENT);
+      return;
+    }
     if (fault === 'reset-mid-body') {
       incoming.once('data', (chunk: Buffer) => {
         chunks.push(chunk);
@@ -89,6 +108,15 @@ function answer(fault: Fault, incoming: IncomingMessage, outgoing: ServerRespons
       return;
     case 'internal-error':
       outgoing.writeHead(500, { 'content-type': 'text/html; charset=utf-8' }).end(INTERNAL_ERROR_PAGE);
+      return;
+    case 'truncated-xml':
+      outgoing.writeHead(200, { 'content-type': 'application/xml' }).end(TRUNCATED_DOCUMENT);
+      return;
+    case 'garbage-xml':
+      outgoing.writeHead(200, { 'content-type': 'application/xml' }).end('this is not xml\n');
+      return;
+    case 'bad-status-line':
+      incoming.socket.end('SPDY/9 what\r\n\r\n');
       return;
     case 'slow-down':
       outgoing.writeHead(503, { 'content-type': 'application/xml' }).end(SLOW_DOWN_DOCUMENT);

@@ -30,7 +30,7 @@ function thrown(action: () => unknown): { message: string; exitCode: number } {
 }
 
 function sharedConfig(profile: Record<string, string> = {}, services: SharedConfig['services'] = {}): SharedConfig {
-  return { profile, services, profileExists: true };
+  return { profile, credentialsProfile: {}, services, profileExists: true };
 }
 
 describe('regionSetting', () => {
