@@ -1,0 +1,35 @@
+// Mutation testing of the pure modules (`npm run mutation`; not part of CI: it takes tens of
+// minutes). Each surviving mutant is either killed by a real test or listed below as equivalent.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  concurrency: 2,
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, reportMutants: true },
+  thresholds: { high: 90, low: 80, break: null },
+  mutate: [
+    'src/output/json.ts',
+    'src/output/text.ts',
+    'src/output/table.ts',
+    'src/output/yaml.ts',
+    'src/output/pages.ts',
+    'src/output/query.ts',
+    'src/input/shorthand.ts',
+    'src/input/paramfile.ts',
+    'src/input/timestamp.ts',
+    'src/input/validate-shape.ts',
+    'src/input/limits.ts',
+    'src/input/skeleton.ts',
+    'src/python/*.ts',
+    'src/s3/copy-source.ts',
+    'src/s3/checksums.ts',
+    'src/pipeline/paginate.ts',
+  ],
+};
