@@ -6,6 +6,9 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants such as the query grammar's tables) re-run every test
+  // per mutant: 10 % of the mutants for ~90 % of the time. They are skipped, not counted.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   concurrency: 2,

@@ -45,13 +45,17 @@ function readCaBundle(path: string): CaBundle {
 
 /**
  * The AWS CLI's backoff in both retry modes: `random() * min(2 ** retries, 20)` seconds, with a
- * 1 s base for every kind of error (the SDK's own default base is 50 ms).
+ * 1 s base for every kind of error (the SDK's own default base is 50 ms). The random source is
+ * a parameter so a test can pin the delays.
  */
-class CliBackoff {
-  constructor(private readonly log: DebugLog) {}
+export class CliBackoff {
+  constructor(
+    private readonly log: DebugLog,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   computeNextBackoffDelay(retries: number): number {
-    const delayMs = Math.floor(Math.random() * Math.min(1000 * 2 ** retries, 20_000));
+    const delayMs = Math.floor(this.random() * Math.min(1000 * 2 ** retries, 20_000));
     this.log.debug('botocore.retries.standard', `Retry needed, retrying request after delay of: ${delayMs / 1000}`);
     return delayMs;
   }

@@ -171,17 +171,15 @@ describe('timeouts', () => {
   it('head_err_read_timeout: --cli-read-timeout 1 fires on a stalled server, on every attempt (255)', async () => {
     const faulty = await proxyWith(['stall', 'stall']);
     const golden = readGolden('head_err_read_timeout');
-    const started = Date.now();
     const result = await runInProcess(
       ['--endpoint-url', faulty.url, '--cli-read-timeout', '1', 'list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u'],
       { env: { ...TEST_CREDENTIALS, AWS_MAX_ATTEMPTS: '2' } },
     );
     expect(result.stderr).toBe(asS3api(golden.stderr).replace('http://127.0.0.1:5060', faulty.url));
     expect(result.exitCode).toBe(golden.exitCode);
+    // Both attempts timed out: with the 60 s default, two stalls would outlast the test's timeout.
+    // The backoff between them is pinned in test/unit/s3/backoff.test.ts, not by the clock.
     expect(faulty.requests).toHaveLength(2);
-    // Two one-second timeouts and at most one second of backoff, not the 60 s default.
-    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it.each([
