@@ -11,7 +11,7 @@ import type { MemberShape, OperationSpec, ParamSpec } from '../spec/types.js';
 const INDENT = '       ';
 
 function typeLabel(param: ParamSpec): string {
-  if (param.type === 'body') return 'streaming blob: a file path';
+  if (param.type === 'body') return 'streaming blob';
   return param.type;
 }
 
@@ -28,6 +28,11 @@ function synopsisLines(operation: OperationSpec): string[] {
     for (const option of PAGINATION_OPTIONS) lines.push(`${INDENT}[${option.flag} <value>]`);
   }
   lines.push(`${INDENT}[--generate-cli-skeleton <value>]`);
+  // The AWS CLI's synopsis ends with the global options; `<value>` follows its help type, so
+  // `[--version <value>]` though --version takes none.
+  for (const option of GLOBAL_OPTIONS) {
+    lines.push(`${INDENT}[${option.flag}${optionTypeLabel(option) === 'boolean' ? '' : ' <value>'}]`);
+  }
   return lines;
 }
 
@@ -42,11 +47,35 @@ function paramEntry(param: ParamSpec): string[] {
   return lines;
 }
 
+function optionTypeLabel(option: OptionSpec): string {
+  if (option.helpType) return option.helpType;
+  if (option.integer) return 'integer';
+  return option.arity === 'flag' ? 'boolean' : 'string';
+}
+
 function optionEntry(option: OptionSpec): string[] {
-  const value = option.arity === 'flag' ? '(boolean)' : '(string)';
-  const lines = [`${INDENT}${option.flag} ${value}`, `${INDENT}   ${option.help}`];
+  const lines = [`${INDENT}${option.flag} (${optionTypeLabel(option)})`, `${INDENT}   ${option.help}`];
   if (option.choices) lines.push(`${INDENT}   Possible values: ${option.choices.join(', ')}`);
   return lines;
+}
+
+const isCliInputOption = (option: OptionSpec) => option.flag.startsWith('--cli-input-');
+
+/**
+ * The options every operation gets, in the AWS CLI's order: one entry
+ * `--cli-input-json | --cli-input-yaml (string)`, the paging options of a paginated operation,
+ * then --generate-cli-skeleton.
+ */
+function operationExtraEntries(operation: OperationSpec): string[] {
+  const cliInput = OPERATION_EXTRA_OPTIONS.filter(isCliInputOption);
+  const entries = [
+    `${INDENT}${cliInput.map((option) => option.flag).join(' | ')} (string)`,
+    ...cliInput.map((option) => `${INDENT}   ${option.help}`),
+    '',
+  ];
+  if (operation.paginator) for (const option of PAGINATION_OPTIONS) entries.push(...optionEntry(option), '');
+  for (const option of OPERATION_EXTRA_OPTIONS.filter((option) => !isCliInputOption(option))) entries.push(...optionEntry(option), '');
+  return entries;
 }
 
 function section(title: string, lines: readonly string[]): string {
@@ -67,8 +96,7 @@ export function operationHelp(operation: OperationSpec): string {
     if (param.hidden) continue;
     options.push(...paramEntry(param), '');
   }
-  for (const option of OPERATION_EXTRA_OPTIONS) options.push(...optionEntry(option), '');
-  if (operation.paginator) for (const option of PAGINATION_OPTIONS) options.push(...optionEntry(option), '');
+  options.push(...operationExtraEntries(operation));
   const globals = GLOBAL_OPTIONS.flatMap((option) => [...optionEntry(option), '']);
   const examples = operation.examples.flatMap((example) => [`${INDENT}${example.title}:`, '', `${INDENT}   ${example.command}`, '']);
   return [

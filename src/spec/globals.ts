@@ -22,6 +22,11 @@ export interface OptionSpec {
   /** argparse `type=int`: `argument --page-size: invalid int value: 'x'` (252). */
   readonly integer?: boolean;
   readonly metavar?: string;
+  /**
+   * The type the AWS CLI's help prints where the arity does not imply it: `--version (string)`
+   * though it takes no value, `--cli-read-timeout (int)` though int() runs after parsing.
+   */
+  readonly helpType?: string;
 }
 
 export const OUTPUT_FORMATS = ['json', 'text', 'table', 'yaml', 'yaml-stream', 'off'] as const;
@@ -39,12 +44,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flag: '--query', key: 'query', arity: 'value', help: 'JMESPath expression applied to the result before printing.' },
   { flag: '--profile', key: 'profile', arity: 'value', help: 'Profile from the config and credentials files to use.' },
   { flag: '--region', key: 'region', arity: 'value', help: 'AWS Region to send requests to.' },
-  { flag: '--version', key: 'version', arity: 'flag', help: 'Print the version and exit.' },
+  { flag: '--version', key: 'version', arity: 'flag', helpType: 'string', help: 'Print the version and exit.' },
   { flag: '--color', key: 'color', arity: 'value', choices: ['on', 'off', 'auto'], help: 'Colour table output: on, off or auto (only on a terminal).' },
   { flag: '--no-sign-request', key: 'noSignRequest', arity: 'flag', help: 'Send requests unsigned; credentials are not loaded.' },
   { flag: '--ca-bundle', key: 'caBundle', arity: 'value', help: 'CA certificate bundle used to verify TLS certificates.' },
-  { flag: '--cli-read-timeout', key: 'cliReadTimeout', arity: 'value', help: 'Seconds to wait for data on a socket; 0 waits forever (default 60).' },
-  { flag: '--cli-connect-timeout', key: 'cliConnectTimeout', arity: 'value', help: 'Seconds to wait for a connection; 0 waits forever (default 60).' },
+  { flag: '--cli-read-timeout', key: 'cliReadTimeout', arity: 'value', helpType: 'int', help: 'Seconds to wait for data on a socket; 0 waits forever (default 60).' },
+  { flag: '--cli-connect-timeout', key: 'cliConnectTimeout', arity: 'value', helpType: 'int', help: 'Seconds to wait for a connection; 0 waits forever (default 60).' },
   { flag: '--cli-binary-format', key: 'cliBinaryFormat', arity: 'value', choices: ['base64', 'raw-in-base64-out'], help: 'How binary values given as text are read: base64 or raw-in-base64-out.' },
   { flag: '--no-cli-pager', key: 'noCliPager', arity: 'flag', help: 'Never send output to a pager.' },
   { flag: '--cli-auto-prompt', key: 'cliAutoPrompt', arity: 'flag', help: 'Edit the command in an interactive prompt, with completion, before it runs.' },
