@@ -63,6 +63,11 @@ function zshSpec(option: CompletableOption): string {
   return `'${option.flag}:value:'`;
 }
 
+/**
+ * Finds the command as the bash script does (skipping global options and their values), then
+ * hands _arguments only the words from the command on: given the whole line, _arguments takes
+ * the command name for a positional argument no spec allows and completes nothing.
+ */
 export function zshCompletion(): string {
   const commandCases = OPERATIONS.map(
     (operation) =>
@@ -73,11 +78,26 @@ export function zshCompletion(): string {
 _s3api() {
   local -a commands
   commands=(${COMMANDS.join(' ')})
-  if (( CURRENT == 2 )) || [[ \${words[2]} == -* && \${words[CURRENT]} != -* ]]; then
+  local command='' skip_value='' word
+  local -i i position=1
+  for (( i = 2; i < CURRENT; i++ )); do
+    word=\${words[i]}
+    if [[ -n \$skip_value ]]; then skip_value=''; continue; fi
+    case \$word in
+      (${GLOBALS.filter((option) => option.takesValue).map((option) => option.flag).join('|')}) skip_value=1 ;;
+      (-*) ;;
+      (*) command=\$word; position=i; break ;;
+    esac
+  done
+  if [[ -z \$command && -z \$skip_value && \${words[CURRENT]} != -* ]]; then
     _describe 'command' commands
     return
   fi
-  case \${words[2]} in
+  if [[ -n \$command ]]; then
+    words=("\${(@)words[position,-1]}")
+    (( CURRENT -= position - 1 ))
+  fi
+  case \$command in
 ${commandCases.join('\n')}
     (*)
       _arguments ${GLOBALS.map(zshSpec).join(' ')}
