@@ -9,12 +9,9 @@ import {
 } from '../../src/pipeline/paginate.js';
 import { CliError, ExitCode } from '../../src/errors/errors.js';
 import { aggregatePages, textPageRecords } from '../../src/output/pages.js';
-import { formatJson } from '../../src/output/json.js';
 import { applyQuery, compileQuery } from '../../src/output/query.js';
-import { formatTable } from '../../src/output/table.js';
-import { formatText } from '../../src/output/text.js';
+import { renderPages } from '../../src/output/render.js';
 import type { OutputObject, OutputValue } from '../../src/python/value.js';
-import { formatYaml, formatYamlStreamPage } from '../../src/output/yaml.js';
 import type { PaginatorSpec } from '../../src/spec/types.js';
 import { listMultipartUploads } from '../../src/operations/list-multipart-uploads.js';
 import { listParts } from '../../src/operations/list-parts.js';
@@ -472,9 +469,9 @@ describe('textPageRecords', () => {
 type Format = 'json' | 'yaml' | 'table' | 'text' | 'yaml-stream';
 
 /**
- * How a paginated result reaches stdout (SPEC 1.1, 1.10): json, yaml and table print the
- * aggregated dict once; text prints each page record; yaml-stream each raw page. --query
- * applies to each thing printed.
+ * The pages through the product's own render path (renderPages, as run-operation calls it): json,
+ * yaml and table print the aggregated dict once; text each page record, NextToken last;
+ * yaml-stream each raw page; --query applies to each thing printed (SPEC 1.1, 1.10).
  */
 function printPaginated(
   spec: PaginatorSpec,
@@ -482,14 +479,9 @@ function printPaginated(
   format: Format,
   expression: string | undefined,
 ): string {
-  const queried = (value: OutputValue) => (expression === undefined ? value : query(value, expression));
-  if (format === 'text') return textPageRecords(spec, pages, nextToken).map((record) => formatText(queried(record))).join('');
-  if (format === 'yaml-stream') return pages.map((page) => formatYamlStreamPage(queried(page))).join('');
-  const aggregated = queried(aggregatePages(spec, pages, nextToken));
-  if (format === 'json') return formatJson(aggregated);
-  if (format === 'yaml') return formatYaml(aggregated);
   const title = spec.limitKey === 'MaxParts' ? 'ListParts' : 'ListMultipartUploads';
-  return formatTable(aggregated, { title, color: false, width: 80 });
+  const query = expression === undefined ? undefined : compileQuery(expression);
+  return renderPages(spec, pages, nextToken, { format, query, title, color: false, width: 80 });
 }
 
 const storedParts = (parts: readonly OutputObject[]) => () => fakeListParts(parts).fetchPage;
@@ -543,7 +535,7 @@ const REPLAYS: Replay[] = [
   ['head_list_mpu_text', LIST_MULTIPART_UPLOADS_PAGINATOR, storedUploads(UPLOADS), { maxItems: 1 }, 'text'],
 ];
 
-describe('goldens replayed through the formatters', () => {
+describe('goldens replayed through renderPages', () => {
   it.each(REPLAYS)('%s', async (name, spec, store, options, format, expression) => {
     const result = await collectPages(spec, {}, options, store());
     expect(printPaginated(spec, result, format, expression)).toBe(readGolden(name).stdout);
