@@ -34,11 +34,16 @@ export interface InProcessOptions {
   readonly tty?: { columns: number };
   /** Records what would be sent to a pager instead of starting one. */
   readonly pager?: { command?: readonly string[]; text: string; fails?: boolean };
-  /** Answer SDK calls with these responses instead of talking to a server. */
-  readonly fakeResponses?: Record<string, Record<string, unknown>>;
+  /**
+   * Answer SDK calls with these responses instead of talking to a server: a fixed response per
+   * operation, or a function of the SDK input (pages that depend on the markers sent).
+   */
+  readonly fakeResponses?: Record<string, FakeResponse>;
   /** The name the program was started as (default `s3api`). */
   readonly programName?: string;
 }
+
+export type FakeResponse = Record<string, unknown> | ((input: Record<string, unknown>) => Record<string, unknown>);
 
 /** moto takes any keys; another endpoint (S3API_TEST_ENDPOINT) needs the ones given for it. */
 const externalEndpoint = process.env.S3API_TEST_ENDPOINT ? process.env : {};
@@ -93,7 +98,7 @@ export async function runInProcess(
           calls.push({ operation, input, settings });
           const response = fake[operation];
           if (!response) throw new Error(`no fake response for ${operation}`);
-          return response;
+          return typeof response === 'function' ? response(input) : response;
         },
       };
     },
