@@ -26,8 +26,10 @@ afterAll(async () => {
   await proxy.close();
 });
 
-function uploadPartCopy(copySource: string, extra: readonly string[] = [], format = 'json') {
-  return runInProcess(
+/** Runs upload-part-copy through the proxy; `requests` are the ones this run sent, no earlier test's. */
+async function uploadPartCopy(copySource: string, extra: readonly string[] = [], format = 'json') {
+  const before = proxy.requests.length;
+  const result = await runInProcess(
     [
       '--endpoint-url',
       proxy.url,
@@ -48,10 +50,17 @@ function uploadPartCopy(copySource: string, extra: readonly string[] = [], forma
     ],
     { env: { ...TEST_CREDENTIALS } },
   );
+  return { ...result, requests: proxy.requests.slice(before) };
 }
 
-function lastHeaders() {
-  return proxy.requests[proxy.requests.length - 1].headers;
+/** The headers of the one UploadPartCopy request this run sent, after it ended with `exitCode`. */
+function sentHeaders(result: Awaited<ReturnType<typeof uploadPartCopy>>, exitCode = 0) {
+  expect(result.exitCode).toBe(exitCode);
+  expect(result.requests).toHaveLength(1);
+  const [request] = result.requests;
+  expect(request.method).toBe('PUT');
+  expect(new URL(request.url, proxy.url).searchParams.get('uploadId')).toBe(uploadId);
+  return request.headers;
 }
 
 describe('upload-part-copy', () => {
@@ -62,7 +71,7 @@ describe('upload-part-copy', () => {
     expect(result.stdout).toMatch(
       /^\{\n {4}"CopyPartResult": \{\n {8}"ETag": "\\"[0-9a-f]{32}\\"",\n {8}"LastModified": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00"\n {4}\}\n\}\n$/,
     );
-    const headers = lastHeaders();
+    const headers = sentHeaders(result);
     expect(headers['x-amz-copy-source']).toBe(`${bucket}/src/source.bin`);
     expect(headers['x-amz-copy-source-range']).toBe('bytes=0-1023');
     // upload-part-copy carries no request checksum.
@@ -72,21 +81,23 @@ describe('upload-part-copy', () => {
   it('percent-encodes the copy source the way the AWS CLI does', async () => {
     const result = await uploadPartCopy(`${bucket}/src/my file+x ü.bin`);
     expect(result.exitCode).toBe(0);
-    expect(lastHeaders()['x-amz-copy-source']).toBe(`${bucket}/src/my%20file%2Bx%20%C3%BC.bin`);
+    expect(sentHeaders(result)['x-amz-copy-source']).toBe(`${bucket}/src/my%20file%2Bx%20%C3%BC.bin`);
   });
 
   it('keeps a ?versionId= suffix verbatim', async () => {
-    await uploadPartCopy(`${bucket}/src/my file.bin?versionId=abc123`);
-    expect(lastHeaders()['x-amz-copy-source']).toBe(`${bucket}/src/my%20file.bin?versionId=abc123`);
+    const result = await uploadPartCopy(`${bucket}/src/my file.bin?versionId=abc123`);
+    // No such object or version: the request went out, the server answered 404 (254).
+    expect(sentHeaders(result, 254)['x-amz-copy-source']).toBe(`${bucket}/src/my%20file.bin?versionId=abc123`);
   });
 
   it('encodes a version id containing whitespace together with the key', async () => {
-    await uploadPartCopy(`${bucket}/src/my file+x ü.bin?versionId=abc 123`);
-    expect(lastHeaders()['x-amz-copy-source']).toBe(`${bucket}/src/my%20file%2Bx%20%C3%BC.bin%3FversionId%3Dabc%20123`);
+    const result = await uploadPartCopy(`${bucket}/src/my file+x ü.bin?versionId=abc 123`);
+    // The whole value is the key, which does not exist: the request went out, 404 (254).
+    expect(sentHeaders(result, 254)['x-amz-copy-source']).toBe(`${bucket}/src/my%20file%2Bx%20%C3%BC.bin%3FversionId%3Dabc%20123`);
   });
 
   it('sends the conditional headers with timestamps as RFC 1123 GMT', async () => {
-    await uploadPartCopy(`${bucket}/src/source.bin`, [
+    const result = await uploadPartCopy(`${bucket}/src/source.bin`, [
       '--copy-source-if-match',
       '"etag-a"',
       '--copy-source-if-none-match',
@@ -96,7 +107,7 @@ describe('upload-part-copy', () => {
       '--copy-source-if-unmodified-since',
       '1577874030',
     ]);
-    const headers = lastHeaders();
+    const headers = sentHeaders(result);
     expect(headers['x-amz-copy-source-if-match']).toBe('"etag-a"');
     expect(headers['x-amz-copy-source-if-none-match']).toBe('"etag-b"');
     expect(headers['x-amz-copy-source-if-modified-since']).toBe('Wed, 01 Jan 2020 08:20:30 GMT');
@@ -104,7 +115,7 @@ describe('upload-part-copy', () => {
   });
 
   it('encodes SSE-C keys for destination and source', async () => {
-    await uploadPartCopy(`${bucket}/src/source.bin`, [
+    const result = await uploadPartCopy(`${bucket}/src/source.bin`, [
       '--sse-customer-algorithm',
       'AES256',
       '--sse-customer-key',
@@ -114,7 +125,7 @@ describe('upload-part-copy', () => {
       '--copy-source-sse-customer-key',
       '01234567890123456789012345678901',
     ]);
-    const headers = lastHeaders();
+    const headers = sentHeaders(result);
     expect(headers['x-amz-server-side-encryption-customer-key']).toBe('MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=');
     expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe('KYvwGXoFFJ42a2u2GDWhwQ==');
     expect(headers['x-amz-copy-source-server-side-encryption-customer-algorithm']).toBe('AES256');
@@ -123,7 +134,7 @@ describe('upload-part-copy', () => {
   });
 
   it('sends the owner and payer headers', async () => {
-    await uploadPartCopy(`${bucket}/src/source.bin`, [
+    const result = await uploadPartCopy(`${bucket}/src/source.bin`, [
       '--expected-bucket-owner',
       '111122223333',
       '--expected-source-bucket-owner',
@@ -131,7 +142,7 @@ describe('upload-part-copy', () => {
       '--request-payer',
       'requester',
     ]);
-    const headers = lastHeaders();
+    const headers = sentHeaders(result);
     expect(headers['x-amz-expected-bucket-owner']).toBe('111122223333');
     expect(headers['x-amz-source-expected-bucket-owner']).toBe('444455556666');
     expect(headers['x-amz-request-payer']).toBe('requester');

@@ -5,6 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy.js';
@@ -35,8 +36,10 @@ afterAll(async () => {
   await proxy.close();
 });
 
-function uploadPart(extra: readonly string[], env: Record<string, string> = {}) {
-  return runInProcess(
+/** Runs upload-part through the proxy; `requests` are the ones this run sent, no earlier test's. */
+async function uploadPart(extra: readonly string[], env: Record<string, string> = {}) {
+  const before = proxy.requests.length;
+  const result = await runInProcess(
     [
       '--endpoint-url',
       proxy.url,
@@ -53,10 +56,18 @@ function uploadPart(extra: readonly string[], env: Record<string, string> = {}) 
     ],
     { env: { ...TEST_CREDENTIALS, ...env }, cwd: workdir },
   );
+  return { ...result, requests: proxy.requests.slice(before) };
 }
 
-function lastRequest() {
-  return proxy.requests[proxy.requests.length - 1];
+/** The one UploadPart request a successful run sent. */
+function sentUploadPart(result: Awaited<ReturnType<typeof uploadPart>>) {
+  expect(result.stderr).toBe('');
+  expect(result.exitCode).toBe(0);
+  expect(result.requests).toHaveLength(1);
+  const [request] = result.requests;
+  expect(request.method).toBe('PUT');
+  expect(new URL(request.url, proxy.url).searchParams.get('uploadId')).toBe(uploadId);
+  return request;
 }
 
 describe('upload-part on the wire', () => {
@@ -66,7 +77,7 @@ describe('upload-part on the wire', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(`{\n    "ETag": "\\"3278263a70e49679e82b47bf6b54baf6\\"",\n    "ChecksumCRC64NVME": "K18kJBvWuxY="\n}\n`);
-    const request = lastRequest();
+    const request = sentUploadPart(result);
     expect(request.method).toBe('PUT');
     const url = new URL(request.url, proxy.url);
     expect(url.pathname).toBe(`/${bucket}/dir/obj.txt`);
@@ -81,7 +92,7 @@ describe('upload-part on the wire', () => {
   it('sends no checksum under request_checksum_calculation=when_required', async () => {
     const result = await uploadPart(['--body', 'part1.bin'], { AWS_REQUEST_CHECKSUM_CALCULATION: 'when_required' });
     expect(result.stdout).toBe(`{\n    "ETag": "\\"3278263a70e49679e82b47bf6b54baf6\\""\n}\n`);
-    const headers = lastRequest().headers;
+    const headers = sentUploadPart(result).headers;
     expect(Object.keys(headers).filter((name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm')).toEqual([]);
   });
 
@@ -90,30 +101,34 @@ describe('upload-part on the wire', () => {
     const result = await uploadPart(['--body', 'part1.bin', '--checksum-algorithm', 'crc32c']);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ ETag: PART_ONE_ETAG, ChecksumCRC32C: 'dkNvOQ==' });
-    expect(lastRequest().headers['x-amz-sdk-checksum-algorithm']).toBe('crc32c');
-    expect(lastRequest().headers['x-amz-checksum-crc32c']).toBe('dkNvOQ==');
+    expect(sentUploadPart(result).headers['x-amz-sdk-checksum-algorithm']).toBe('crc32c');
+    expect(sentUploadPart(result).headers['x-amz-checksum-crc32c']).toBe('dkNvOQ==');
   });
 
   it('computes SHA256 when asked', async () => {
     const result = await uploadPart(['--body', 'part1.bin', '--checksum-algorithm', 'SHA256']);
     expect(result.exitCode).toBe(0);
     const expected = (await import('node:crypto')).createHash('sha256').update(PART_ONE).digest('base64');
-    expect(lastRequest().headers['x-amz-checksum-sha256']).toBe(expected);
+    expect(sentUploadPart(result).headers['x-amz-checksum-sha256']).toBe(expected);
   });
 
   it('sends a user-given checksum value as is and turns calculation off', async () => {
-    const result = await uploadPart(['--body', 'part1.bin', '--checksum-crc32', 'AAAAAA==']);
-    const headers = lastRequest().headers;
-    expect(headers['x-amz-checksum-crc32']).toBe('AAAAAA==');
+    // The part's true CRC32, so every S3 accepts it: the upload succeeds (0), not just "sent".
+    const crc32 = Buffer.alloc(4);
+    crc32.writeUInt32BE(zlibCrc32(PART_ONE));
+    const result = await uploadPart(['--body', 'part1.bin', '--checksum-crc32', crc32.toString('base64')]);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const headers = sentUploadPart(result).headers;
+    expect(headers['x-amz-checksum-crc32']).toBe(crc32.toString('base64'));
     expect(headers['x-amz-sdk-checksum-algorithm']).toBeUndefined();
     expect(headers['x-amz-checksum-crc64nvme']).toBeUndefined();
-    expect(result.exitCode === 0 || result.exitCode === 254).toBe(true);
   });
 
   it('keeps CRC64NVME next to a user-given --content-md5', async () => {
     const result = await uploadPart(['--body', 'part1.bin', '--content-md5', 'MngmOnDklnnoK0e/a1S69g==']);
     expect(result.exitCode).toBe(0);
-    const headers = lastRequest().headers;
+    const headers = sentUploadPart(result).headers;
     expect(headers['content-md5']).toBe('MngmOnDklnnoK0e/a1S69g==');
     expect(headers['x-amz-checksum-crc64nvme']).toBe('K18kJBvWuxY=');
   });
@@ -131,12 +146,12 @@ describe('upload-part on the wire', () => {
     const result = await uploadPart([]);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ ETag: '"d41d8cd98f00b204e9800998ecf8427e"', ChecksumCRC64NVME: 'AAAAAAAAAAA=' });
-    expect(lastRequest().bodyLength).toBe(0);
+    expect(sentUploadPart(result).bodyLength).toBe(0);
   });
 
   it('encodes --sse-customer-key and adds its MD5 as the AWS CLI does', async () => {
-    await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', '01234567890123456789012345678901']);
-    const headers = lastRequest().headers;
+    const result = await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', '01234567890123456789012345678901']);
+    const headers = sentUploadPart(result).headers;
     expect(headers['x-amz-server-side-encryption-customer-algorithm']).toBe('AES256');
     expect(headers['x-amz-server-side-encryption-customer-key']).toBe('MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=');
     expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe('KYvwGXoFFJ42a2u2GDWhwQ==');
@@ -146,22 +161,22 @@ describe('upload-part on the wire', () => {
     const { createHash, randomBytes } = await import('node:crypto');
     const key = randomBytes(32);
     writeFileSync(join(workdir, 'key.bin'), key);
-    await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'fileb://key.bin']);
-    const headers = lastRequest().headers;
+    const result = await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'fileb://key.bin']);
+    const headers = sentUploadPart(result).headers;
     expect(headers['x-amz-server-side-encryption-customer-key']).toBe(key.toString('base64'));
     expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe(createHash('md5').update(key).digest('base64'));
   });
 
   it('sends the SSE-C key untouched when its MD5 is given', async () => {
-    await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'raw-key', '--sse-customer-key-md5', 'given-md5']);
-    const headers = lastRequest().headers;
+    const result = await uploadPart(['--body', 'part1.bin', '--sse-customer-algorithm', 'AES256', '--sse-customer-key', 'raw-key', '--sse-customer-key-md5', 'given-md5']);
+    const headers = sentUploadPart(result).headers;
     expect(headers['x-amz-server-side-encryption-customer-key']).toBe('raw-key');
     expect(headers['x-amz-server-side-encryption-customer-key-md5']).toBe('given-md5');
   });
 
   it('sends --request-payer, --expected-bucket-owner and --content-length as headers', async () => {
-    await uploadPart(['--body', 'part1.bin', '--request-payer', 'requester', '--expected-bucket-owner', '123456789012', '--content-length', String(PART_ONE.length)]);
-    const headers = lastRequest().headers;
+    const result = await uploadPart(['--body', 'part1.bin', '--request-payer', 'requester', '--expected-bucket-owner', '123456789012', '--content-length', String(PART_ONE.length)]);
+    const headers = sentUploadPart(result).headers;
     expect(headers['x-amz-request-payer']).toBe('requester');
     expect(headers['x-amz-expected-bucket-owner']).toBe('123456789012');
     expect(headers['content-length']).toBe(String(PART_ONE.length));

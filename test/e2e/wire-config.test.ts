@@ -187,11 +187,20 @@ describe('the credentials that sign a request', () => {
     await proxy.close();
   });
 
+  /** The one request a run sent, after it succeeded: never an earlier test's. */
+  function onlyRequestOf(result: { exitCode: number; stderr: string }, before: number) {
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(proxy.requests.length - before).toBe(1);
+    return proxy.requests[before];
+  }
+
   async function signedWith(argv: readonly string[], env: Record<string, string>) {
+    const before = proxy.requests.length;
     const result = await runInProcess(['--endpoint-url', proxy.url, ...argv, 'list-multipart-uploads', '--bucket', bucket], {
       env: { AWS_DEFAULT_REGION: 'us-east-1', ...env },
     });
-    const request = proxy.requests[proxy.requests.length - 1];
+    const request = onlyRequestOf(result, before);
     const credential = /Credential=([^/]*)\//.exec(String(request.headers.authorization))?.[1];
     return { ...result, credential, request };
   }
@@ -233,12 +242,12 @@ describe('the credentials that sign a request', () => {
     const home = emptyHome();
     mkdirSync(join(home, '.aws'));
     writeFileSync(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = homekey\naws_secret_access_key = homesecret\n');
+    const before = proxy.requests.length;
     const result = await runInProcess(['--endpoint-url', proxy.url, 'list-multipart-uploads', '--bucket', bucket], {
       env: { AWS_DEFAULT_REGION: 'us-east-1' },
       homedir: home,
     });
-    expect(result.exitCode).toBe(0);
-    expect(String(proxy.requests[proxy.requests.length - 1].headers.authorization)).toContain('Credential=homekey/');
+    expect(String(onlyRequestOf(result, before).headers.authorization)).toContain('Credential=homekey/');
   });
 
   it('AWS_SESSION_TOKEN is sent as x-amz-security-token', async () => {
@@ -248,11 +257,11 @@ describe('the credentials that sign a request', () => {
 
   // Moto only: moto accepts any access key and anonymous requests, and sends its own timestamps; Swift checks signatures against its own keys.
   it.skipIf(!ON_MOTO)('no_sign_request: --no-sign-request needs no credentials and sends no signature', async () => {
+    const before = proxy.requests.length;
     const result = await runInProcess(['--endpoint-url', proxy.url, '--no-sign-request', 'list-multipart-uploads', '--bucket', bucket], {
       env: { AWS_DEFAULT_REGION: 'us-east-1' },
     });
-    expect(result.exitCode).toBe(0);
-    const headers = proxy.requests[proxy.requests.length - 1].headers;
+    const headers = onlyRequestOf(result, before).headers;
     expect(headers.authorization).toBeUndefined();
     expect(headers['x-amz-date']).toBeUndefined();
     expect(readGolden('no_sign_request').stderr).not.toContain("'Authorization'");
