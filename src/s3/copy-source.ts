@@ -4,8 +4,6 @@
  * percent-encoded; otherwise the whole value is. The JS SDK sends CopySource unencoded.
  */
 
-const VERSION_ID_SUFFIX = /\?versionId=[^\s]+$/;
-
 /** Python's urllib.parse.quote(value, safe='/~'): unreserved characters and '/' stay. */
 export function quotePath(value: string): string {
   return Array.from(new TextEncoder().encode(value), (byte) => {
@@ -15,7 +13,9 @@ export function quotePath(value: string): string {
 }
 
 export function encodeCopySource(copySource: string): string {
-  const suffix = VERSION_ID_SUFFIX.exec(copySource);
+  // botocore's VERSION_ID_SUFFIX. Written here rather than as a module constant so that
+  // mutation testing (StrykerJS with vitest) can tell which tests cover it.
+  const suffix = /\?versionId=[^\s]+$/.exec(copySource);
   if (!suffix) return quotePath(copySource);
   return quotePath(copySource.slice(0, suffix.index)) + suffix[0];
 }

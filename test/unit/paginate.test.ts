@@ -478,7 +478,7 @@ function printPaginated(
   { pages, nextToken }: { pages: OutputObject[]; nextToken: string | undefined },
   format: Format,
   expression: string | undefined,
-): string {
+): Promise<string> {
   const title = spec.limitKey === 'MaxParts' ? 'ListParts' : 'ListMultipartUploads';
   const query = expression === undefined ? undefined : compileQuery(expression);
   return renderPages(spec, pages, nextToken, { format, query, title, color: false, width: 80 });
@@ -538,7 +538,7 @@ const REPLAYS: Replay[] = [
 describe('goldens replayed through renderPages', () => {
   it.each(REPLAYS)('%s', async (name, spec, store, options, format, expression) => {
     const result = await collectPages(spec, {}, options, store());
-    expect(printPaginated(spec, result, format, expression)).toBe(readGolden(name).stdout);
+    expect(await printPaginated(spec, result, format, expression)).toBe(readGolden(name).stdout);
   });
 
   it('the json output equals JSON.stringify with 4 spaces for these values', async () => {
