@@ -5,7 +5,9 @@
 # calls that only filter or collect (-O, -A, -D) go to the builtin untouched.
 zmodload zsh/zpty
 zpty completion zsh -f -i
-zpty -w completion "PROMPT='' RPROMPT=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -D"
+# The prompt reads <ZLE> (typed as <ZL%{%}E>, so the echo of this line does not match): the
+# line editor is ready for the next line once it appears.
+zpty -w completion "PROMPT='<ZL%{%}E>' RPROMPT=''; fpath=(${(q)1} \$fpath); autoload -Uz compinit; compinit -u -D"
 zpty -w completion 'compadd () {
   if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi
   local -a __hits
@@ -20,6 +22,7 @@ zpty -r completion ready '*<READY>*'
 # is everything the completion wrote.
 local line output
 for line in "${@[2,-1]}"; do
+  zpty -r completion prompt '*<ZLE>'
   zpty -n -w completion "$line"$'\t'$'\C-u'"print -r -- '<E''ND>'"$'\r'
   zpty -r completion output '*<END>*'
   print -r -- '<LINE>'"$output"
