@@ -21,7 +21,7 @@ export const uploadPart: OperationSpec = {
     {
       member: 'Body',
       type: 'body',
-      help: 'Path of the local file that holds the part (a plain path, no file:// prefix); empty body when omitted.',
+      help: 'Path of the local file that holds the part (a plain path, no file:// prefix); empty body when omitted. s3api reads - as standard input (a file named - is ./-).',
     },
     bucket,
     {
@@ -42,8 +42,20 @@ export const uploadPart: OperationSpec = {
     ...sseCustomerParams,
     requestPayer,
     expectedBucketOwner,
+    {
+      member: 'ByteRange',
+      type: 'string',
+      extension: true,
+      help: 'Send only bytes=first-last of the --body file (zero-based, inclusive, as --copy-source-range): one part from a slice of a big file.',
+    },
+    {
+      member: 'SplitSize',
+      type: 'string',
+      extension: true,
+      help: 'Cut the --body file into parts of this size (bytes, or with KiB, MiB, GiB) and send part --part-number of them: bytes [(N-1)*size, N*size), the last part shorter.',
+    },
   ],
-  steps: ['partNumberRange', 'sseCustomerKey', 'checksum'],
+  steps: ['partNumberRange', 'sseCustomerKey', 'body', 'checksum'],
   output: {
     // Every member of the UploadPart response is a header.
     headers: 'all',
@@ -53,6 +65,16 @@ export const uploadPart: OperationSpec = {
     ],
   },
   examples: [
+    {
+      title: 'Upload part 7 of a big file cut into 64 MiB parts (s3api only)',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 7 --body big.bin --split-size 64MiB --upload-id "$UPLOAD_ID"',
+    },
+    {
+      title: 'Upload a part from standard input (s3api only)',
+      command:
+        'tar c dir | s3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 1 --body - --upload-id "$UPLOAD_ID"',
+    },
     {
       title: 'Upload part 1 from a local file',
       command:

@@ -2,8 +2,11 @@
  * The named steps an operation table lists, applied in a fixed order to the SDK input.
  * Each is a small function of the input and the settings it needs.
  */
-import { generalError, validationError } from '../errors/errors.js';
+import { createReadStream } from 'node:fs';
+import { generalError, paramError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
+import { parseSliceRequest, resolveSlice } from '../input/body-slice.js';
+import { STDIN, UnsizedBody, spoolBody, type Scratch } from '../input/unsized-body.js';
 import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
 import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
@@ -19,6 +22,10 @@ export interface StepSettings {
   readonly checksumOf: (body: FileBody | Uint8Array | undefined, algorithm: string) => Promise<string>;
   /** The command's S3 connection, for a step that reads from S3 before the request is sent. */
   readonly connect: () => Promise<S3Port>;
+  /** Standard input, for `--body -` (from CliIO, so in-process tests can feed it). */
+  readonly readStdin: () => AsyncIterable<Uint8Array | string>;
+  /** Where a body of unknown size is spooled; the pipeline removes it when the command ends. */
+  readonly scratch: Scratch;
 }
 
 const STEP_ORDER: readonly StepName[] = [
@@ -34,6 +41,9 @@ const STEP_ORDER: readonly StepName[] = [
   // when no part list was given, so a given list is still checked before anything is sent.
   'partsFromServer',
   'completedPartList',
+  // After the limits, so a bad part number is refused before stdin is read; before the
+  // checksum, which hashes the slice that is sent.
+  'body',
   'checksum',
 ];
 
@@ -53,6 +63,38 @@ async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<v
   input.ChecksumAlgorithm = requested ?? algorithm;
   const body = input.Body instanceof FileBody || input.Body instanceof Uint8Array ? input.Body : undefined;
   input[`Checksum${algorithm}`] = await settings.checksumOf(body, algorithm);
+}
+
+/**
+ * upload-part's body, s3api's additions: a body of unknown size (stdin, FIFO, /proc file) is
+ * spooled to a temporary file, and --byte-range / --split-size narrow the file to one slice.
+ * The syntax of both flags is checked before stdin is read; their members are not S3's.
+ */
+async function prepareBody(input: SdkInput, settings: StepSettings): Promise<void> {
+  const sliceRequest = parseSliceRequest(input.ByteRange, input.SplitSize, input.PartNumber);
+  delete input.ByteRange;
+  delete input.SplitSize;
+  const given = input.Body;
+  const contentLength = input.ContentLength as number | undefined;
+  const body =
+    given instanceof UnsizedBody
+      ? await spoolBody(given, {
+          chunks: given.source === STDIN ? settings.readStdin() : createReadStream(given.source),
+          scratch: settings.scratch,
+          expectedLength: contentLength,
+        })
+      : given;
+  input.Body = body;
+  if (sliceRequest === undefined) return;
+  if (!(body instanceof FileBody)) {
+    throw paramError('--byte-range and --split-size cut a part from a file: give the file with --body PATH (or --body - for stdin).');
+  }
+  const bodyName = given instanceof UnsizedBody ? given.shownAs : body.path;
+  const slice = resolveSlice(sliceRequest, body.length, bodyName);
+  if (contentLength !== undefined && contentLength !== slice.length) {
+    throw paramError(`--content-length ${contentLength} does not match the ${slice.length} bytes of the slice ${sliceRequest.text}.`);
+  }
+  input.Body = new FileBody(body.path, body.start + slice.start, slice.length);
 }
 
 function rejectNonAsciiMetadata(input: SdkInput): void {
@@ -85,6 +127,9 @@ export async function applySteps(steps: readonly StepName[], input: SdkInput, se
         break;
       case 'metadataAscii':
         rejectNonAsciiMetadata(input);
+        break;
+      case 'body':
+        await prepareBody(input, settings);
         break;
       case 'checksum':
         await applyChecksum(input, settings);

@@ -34,6 +34,10 @@ export interface InProcessOptions {
   readonly tty?: { columns: number };
   /** Records what would be sent to a pager instead of starting one. */
   readonly pager?: { command?: readonly string[]; text: string; fails?: boolean };
+  /** Standard input of the run (`--body -`); empty when not given. */
+  readonly stdin?: string | Buffer;
+  /** stderr is a terminal of this width (the progress line's condition). */
+  readonly stderrTty?: { columns: number };
   /** Answer SDK calls with these responses instead of talking to a server. */
   readonly fakeResponses?: Record<string, Record<string, unknown>>;
   /** The name the program was started as (default `s3api`). */
@@ -66,11 +70,16 @@ export async function runInProcess(
     programName: options.programName ?? 's3api',
     stdin: Readable.from([]),
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: {
+      write: (chunk: string) => (stderr += chunk),
+      isTTY: options.stderrTty !== undefined,
+      columns: options.stderrTty?.columns,
+    },
     env: options.env ?? { ...TEST_CREDENTIALS },
     cwd: options.cwd ?? process.cwd(),
     homedir: options.homedir ?? emptyHome(),
     fs: nodeFileSystem,
+    readStdin: () => Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     openPager: async (command) => {
       const pager = options.pager;
       if (!pager) throw new Error('no pager expected in this test');
