@@ -75,7 +75,9 @@ export function formatProgressLine(state: ProgressState, columns: number): strin
     fields.push(`${formatBytes(state.done)} / ${formatBytes(state.total)}`, `${percent}%`);
   }
   fields.push(`${formatBytes(Math.round(rate))}/s`);
-  if (state.total !== undefined && rate > 0) fields.push(`${formatDuration((state.total - state.done) / rate)} left`);
+  // All bytes are out: what is left is S3 storing the part and answering.
+  if (state.total !== undefined && state.done >= state.total) fields.push('waiting for S3');
+  else if (state.total !== undefined && rate > 0) fields.push(`${formatDuration((state.total - state.done) / rate)} left`);
   // One column short of the width: a line that fills the last column wraps on some terminals.
   return fields.join('  ').slice(0, Math.max(0, columns - 1));
 }
@@ -85,19 +87,14 @@ export class ProgressLine {
   private state: { phase: string; done: number; total?: number; phaseStart: number } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private drawn = false;
-  private readonly started: number;
+  private readonly started = Date.now();
 
-  constructor(
-    private readonly stderr: OutputStream,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.started = now();
-  }
+  constructor(private readonly stderr: OutputStream) {}
 
   /** A phase restarts its rate when it changes or its count goes back (a retried attempt). */
   update(phase: string, done: number, total?: number): void {
     const restarted = this.state === undefined || this.state.phase !== phase || done < this.state.done;
-    const phaseStart = restarted ? this.now() : this.state!.phaseStart;
+    const phaseStart = restarted ? Date.now() : this.state!.phaseStart;
     this.state = { phase, done, total, phaseStart };
     // unref: the timer never keeps a finished command alive.
     this.timer ??= setInterval(() => this.draw(), REDRAW_EVERY_MS).unref();
@@ -111,9 +108,9 @@ export class ProgressLine {
   }
 
   private draw(): void {
-    if (this.state === undefined || this.now() - this.started < SHOW_AFTER_MS) return;
+    if (this.state === undefined || Date.now() - this.started < SHOW_AFTER_MS) return;
     const { phase, done, total, phaseStart } = this.state;
-    const line = formatProgressLine({ phase, done, total, elapsedMs: this.now() - phaseStart }, this.stderr.columns ?? 80);
+    const line = formatProgressLine({ phase, done, total, elapsedMs: Date.now() - phaseStart }, this.stderr.columns ?? 80);
     this.stderr.write(`${ERASE_LINE}${line}`);
     this.drawn = true;
   }

@@ -4,8 +4,9 @@
  * (optionally with the AWS SDK refused, to prove a command starts without it).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { FileBody } from '../../src/s3/body.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli.js';
@@ -25,6 +26,8 @@ export interface SdkCall {
   readonly operation: string;
   readonly input: Record<string, unknown>;
   readonly settings: ClientSettings;
+  /** The bytes of a file body, read when it was sent (a spooled body is gone after the run). */
+  readonly sentBody?: Buffer;
 }
 
 export interface InProcessOptions {
@@ -99,7 +102,7 @@ export async function runInProcess(
       }
       return {
         send: async (operation, input) => {
-          calls.push({ operation, input, settings });
+          calls.push({ operation, input, settings, sentBody: input.Body instanceof FileBody ? readFileBody(input.Body) : undefined });
           const response = fake[operation];
           if (!response) throw new Error(`no fake response for ${operation}`);
           return response;
@@ -109,6 +112,17 @@ export async function runInProcess(
   };
   const exitCode = await run(argv, io);
   return { stdout, stderr, exitCode, calls };
+}
+
+function readFileBody(body: FileBody): Buffer {
+  const handle = openSync(body.path, 'r');
+  try {
+    const bytes = Buffer.alloc(body.length);
+    readSync(handle, bytes, 0, body.length, body.start);
+    return bytes;
+  } finally {
+    closeSync(handle);
+  }
 }
 
 const BIN = resolve(import.meta.dirname, '../../bin/s3api.js');
