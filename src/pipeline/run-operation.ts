@@ -120,6 +120,7 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
       connect: () => (connection ??= io.connect(settings)),
       readStdin: io.readStdin,
       scratch,
+      onBodyRead: progress && ((source, bytes) => progress.update(`Reading ${source}`, bytes)),
       progress,
       timestampFormat,
     });

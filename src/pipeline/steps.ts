@@ -26,6 +26,8 @@ export interface StepSettings {
   readonly readStdin: () => AsyncIterable<Uint8Array | string>;
   /** Where a body of unknown size is spooled; the pipeline removes it when the command ends. */
   readonly scratch: Scratch;
+  /** Progress of spooling a body of unknown size: what is read, and the bytes so far. */
+  readonly onBodyRead?: (source: string, bytesSoFar: number) => void;
 }
 
 const STEP_ORDER: readonly StepName[] = [
@@ -81,7 +83,9 @@ async function prepareBody(input: SdkInput, settings: StepSettings): Promise<voi
       ? await spoolBody(given, {
           chunks: given.source === STDIN ? settings.readStdin() : createReadStream(given.source),
           scratch: settings.scratch,
-          expectedLength: contentLength,
+          // --content-length is the part's length: the whole body's only when no slice is cut.
+          expectedLength: sliceRequest ? undefined : contentLength,
+          onBytesRead: (bytes) => settings.onBodyRead?.(given.source === STDIN ? 'standard input' : given.shownAs, bytes),
         })
       : given;
   input.Body = body;
