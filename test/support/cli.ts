@@ -3,7 +3,7 @@
  * asked, a fake S3 that records the SDK input), or as a real child process of bin/s3api.js
  * (optionally with the AWS SDK refused, to prove a command starts without it).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { FileBody } from '../../src/s3/body.js';
@@ -139,6 +139,23 @@ export function spawnCli(
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
+
+/** The built CLI as a child process that runs alongside others; stdin stays open for the test. */
+export function startCli(
+  argv: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): { child: ChildProcess; result: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...argv], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...TEST_CREDENTIALS, ...options.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const result = new Promise<CliResult>((done) => child.on('close', (code) => done({ stdout, stderr, exitCode: code ?? -1 })));
+  return { child, result };
 }
 
 /**
