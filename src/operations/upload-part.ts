@@ -64,6 +64,11 @@ export const uploadPart: OperationSpec = {
       ...partEncryptionMembers,
     ],
   },
+  additions: [
+    '--byte-range and --split-size send one part from a slice of a big file; run one process per part number (xargs -P) and finish with complete-multipart-upload --parts-from-server.',
+    '--body - reads the part from standard input. It is copied to a temporary file first (at most 5 GiB), so the length is known and a retry resends the same bytes; the copy is removed when the command ends. A FIFO, a device or a /proc file is read the same way.',
+    'A part that takes more than about a second shows its progress on stderr when stderr is a terminal (not with CI set or --debug), erased at the end. S3API_NO_PROGRESS=1 or s3api_progress = false in the profile turns it off.',
+  ],
   examples: [
     {
       title: 'Upload part 7 of a big file cut into 64 MiB parts (s3api only)',
@@ -71,9 +76,9 @@ export const uploadPart: OperationSpec = {
         's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 7 --body big.bin --split-size 64MiB --upload-id "$UPLOAD_ID"',
     },
     {
-      title: 'Upload a part from standard input (s3api only)',
+      title: 'Upload a part from standard input, as in tar c dir | s3api upload-part ... (s3api only)',
       command:
-        'tar c dir | s3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 1 --body - --upload-id "$UPLOAD_ID"',
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 1 --body - --upload-id "$UPLOAD_ID"',
     },
     {
       title: 'Upload part 1 from a local file',

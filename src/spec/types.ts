@@ -117,6 +117,8 @@ export interface OperationSpec {
   readonly output: OutputSpec;
   readonly paginator?: PaginatorSpec;
   readonly examples: readonly OperationExample[];
+  /** What s3api does beyond its options here, for the help page's WHAT S3API ADDS section. */
+  readonly additions?: readonly string[];
 }
 
 /** Top-level keys in the order the AWS CLI prints them: header members, then body members. */

@@ -107,6 +107,9 @@ describe('--split-size and --byte-range', () => {
     const result = await runInProcess(['upload-part', 'help']);
     expect(result.stdout).toContain('       [--byte-range <value>]\n       [--split-size <value>]\n');
     expect(result.stdout).toMatch(/--split-size \(string\)\n.*\n {10}s3api only: aws s3api has no such option\./);
+    const additions = result.stdout.slice(result.stdout.indexOf('\nWHAT S3API ADDS\n'), result.stdout.indexOf('\nEXAMPLES\n'));
+    expect(additions).toContain('--body - reads the part from standard input.');
+    expect(additions).toContain('S3API_NO_PROGRESS=1 or s3api_progress = false in the profile turns it off.');
   });
 });
 
