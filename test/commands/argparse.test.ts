@@ -240,5 +240,4 @@ describe("upload-part's s3api options leave every unique prefix of an AWS CLI fl
     const parsed = parseCommandLine([...REQUIRED, abbreviation, value]);
     expect(parsed.params.get(member)).toBe(value);
   });
-
 });
