@@ -88,6 +88,8 @@ export class ProgressLine {
   private timer: NodeJS.Timeout | undefined;
   private drawn = false;
   private readonly started = Date.now();
+  // Ctrl-C ends the process with process.exit(130) (bin/s3api.js): the line is erased then too.
+  private readonly clearOnExit = () => this.clear();
 
   constructor(private readonly stderr: OutputStream) {}
 
@@ -97,12 +99,16 @@ export class ProgressLine {
     const phaseStart = restarted ? Date.now() : this.state!.phaseStart;
     this.state = { phase, done, total, phaseStart };
     // unref: the timer never keeps a finished command alive.
-    this.timer ??= setInterval(() => this.draw(), REDRAW_EVERY_MS).unref();
+    if (this.timer === undefined) {
+      this.timer = setInterval(() => this.draw(), REDRAW_EVERY_MS).unref();
+      process.once('exit', this.clearOnExit);
+    }
   }
 
   clear(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
+    process.removeListener('exit', this.clearOnExit);
     if (this.drawn) this.stderr.write(ERASE_LINE);
     this.drawn = false;
   }

@@ -95,6 +95,15 @@ describe('progress on a terminal', () => {
     expect(readFileSync(stdoutFile, 'utf8')).toBe(expectedStdout);
   });
 
+  it('Ctrl-C during the upload: exit 130 and the line erased', async () => {
+    const { rcFile } = startInTerminal('interrupted', await uploadArgs('progress/interrupted.bin'), {});
+    await expect.poll(() => PROGRESS_LINE.test(screen('interrupted')), { timeout: 20_000, interval: 100 }).toBe(true);
+    execFileSync('tmux', ['-L', TMUX_SOCKET, 'send-keys', '-t', 'interrupted', 'C-c']);
+    await expect.poll(() => existsSync(rcFile), { timeout: 20_000 }).toBe(true);
+    expect(readFileSync(rcFile, 'utf8')).toBe('130\n');
+    expect(screen('interrupted')).not.toContain('Uploading');
+  });
+
   it('S3API_NO_PROGRESS=1 turns it off', async () => {
     const { stdoutFile, rcFile } = startInTerminal('off', await uploadArgs('progress/off.bin'), { S3API_NO_PROGRESS: '1' });
     const screens = await watch('off', rcFile);
