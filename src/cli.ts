@@ -35,7 +35,6 @@ export function processIO(scriptPath: string | undefined): CliIO {
     cwd: process.cwd(),
     homedir: osHomedir(),
     fs: nodeFileSystem,
-    readStdin: () => process.stdin,
     connect: async (settings) => (await import('./s3/client.js')).createSdkPort(settings),
     openPager: async (command, env) => (await import('./output/pager.js')).spawnPager(command, env),
   };

@@ -28,8 +28,6 @@ export interface CliIO {
   readonly cwd: string;
   readonly homedir: string;
   readonly fs: FileSystemPort;
-  /** Standard input, read only for `upload-part --body -`; opened on first use. */
-  readonly readStdin: () => AsyncIterable<Uint8Array | string>;
   /** Creates the S3 connection; tests inject a recorder instead of the SDK. */
   readonly connect: (settings: ClientSettings) => Promise<S3Port>;
   /** Starts the output pager (only used when stdout is a terminal). */

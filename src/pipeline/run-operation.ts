@@ -118,7 +118,7 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
       checksumCalculation: settings.checksumCalculation,
       checksumOf: checksumWithProgress(progress),
       connect: () => (connection ??= io.connect(settings)),
-      readStdin: io.readStdin,
+      stdin: io.stdin,
       scratch,
       onBodyRead: progress && ((source, bytes) => progress.update(`Reading ${source}`, bytes)),
       progress,

@@ -22,8 +22,8 @@ export interface StepSettings {
   readonly checksumOf: (body: FileBody | Uint8Array | undefined, algorithm: string) => Promise<string>;
   /** The command's S3 connection, for a step that reads from S3 before the request is sent. */
   readonly connect: () => Promise<S3Port>;
-  /** Standard input, for `--body -` (from CliIO, so in-process tests can feed it). */
-  readonly readStdin: () => AsyncIterable<Uint8Array | string>;
+  /** Standard input, for `--body -` (CliIO's, so in-process tests can feed it). */
+  readonly stdin: AsyncIterable<Uint8Array | string>;
   /** Where a body of unknown size is spooled; the pipeline removes it when the command ends. */
   readonly scratch: Scratch;
   /** Progress of spooling a body of unknown size: what is read, and the bytes so far. */
@@ -81,7 +81,7 @@ async function prepareBody(input: SdkInput, settings: StepSettings): Promise<voi
   const body =
     given instanceof UnsizedBody
       ? await spoolBody(given, {
-          chunks: given.source === STDIN ? settings.readStdin() : createReadStream(given.source),
+          chunks: given.source === STDIN ? settings.stdin : createReadStream(given.source),
           scratch: settings.scratch,
           // --content-length is the part's length: the whole body's only when no slice is cut.
           expectedLength: sliceRequest ? undefined : contentLength,

@@ -71,7 +71,7 @@ export async function runInProcess(
   const fake = options.fakeResponses;
   const io: CliIO = {
     programName: options.programName ?? 's3api',
-    stdin: Readable.from([]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
     stderr: {
       write: (chunk: string) => (stderr += chunk),
@@ -82,7 +82,6 @@ export async function runInProcess(
     cwd: options.cwd ?? process.cwd(),
     homedir: options.homedir ?? emptyHome(),
     fs: nodeFileSystem,
-    readStdin: () => Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     openPager: async (command) => {
       const pager = options.pager;
       if (!pager) throw new Error('no pager expected in this test');

@@ -3,29 +3,27 @@
  * a throttled S3, the pane is captured while the part uploads and after it is done. With
  * stderr not a terminal, nothing but the AWS CLI's bytes is written.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, emptyHome, startCli } from '../support/cli.js';
 import { createUniqueBucket, createUpload, testClient } from '../support/s3-fixture.js';
 import { startThrottleProxy, type ThrottleProxy } from '../support/throttle-proxy.js';
+import { openTerminal, tmuxAvailable, type Terminal } from '../support/tmux.js';
 
 const BIN = resolve(import.meta.dirname, '../../bin/s3api.js');
 const MIB = 1024 * 1024;
 /** 6 MiB at 2 MiB/s: about three seconds, well past the one second before the line shows. */
 const PART_BYTES = 6 * MIB;
 const BYTES_PER_SECOND = 2 * MIB;
-/** A tmux server of our own, so no one else's sessions are touched and it can be ended whole. */
-const TMUX_SOCKET = `s3api-progress-${process.pid}`;
-
 let proxy: ThrottleProxy;
 let bucket: string;
 let workdir: string;
 let partFile: string;
 let expectedStdout: string;
+let terminal: Terminal | undefined;
 
 beforeAll(async () => {
   const endpoint = inject('s3Endpoint');
@@ -40,11 +38,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await proxy.close();
-  try {
-    execFileSync('tmux', ['-L', TMUX_SOCKET, 'kill-server'], { stdio: 'ignore' });
-  } catch {
-    // No server left: every session had ended.
-  }
+});
+
+afterEach(() => {
+  terminal?.close();
+  terminal = undefined;
 });
 
 async function uploadArgs(key: string): Promise<string[]> {
@@ -53,75 +51,71 @@ async function uploadArgs(key: string): Promise<string[]> {
 }
 
 const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+const EXITED = /^\[exit (\d+)\]$/m;
 
-/** Starts the upload in a 120x30 tmux pane, stdout to a file, stderr on the terminal. */
-function startInTerminal(session: string, args: readonly string[], env: Record<string, string>): { stdoutFile: string; rcFile: string } {
-  const stdoutFile = join(workdir, `${session}.out`);
-  const rcFile = join(workdir, `${session}.rc`);
+/** Starts the upload in a 120x30 terminal, stdout to a file, stderr on the terminal. */
+function startInTerminal(args: readonly string[], env: Record<string, string>): { terminal: Terminal; stdoutFile: string } {
+  const stdoutFile = join(workdir, `stdout-${Math.random().toString(16).slice(2)}.txt`);
   const environment = Object.entries({ ...TEST_CREDENTIALS, HOME: emptyHome(), ...env }).map(([name, value]) => `${name}=${quote(value)}`);
-  const command = `env -u CI ${environment.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} > ${quote(stdoutFile)}; echo $? > ${quote(rcFile)}; sleep 120`;
-  execFileSync('tmux', ['-L', TMUX_SOCKET, 'new-session', '-d', '-s', session, '-x', '120', '-y', '30', command]);
-  return { stdoutFile, rcFile };
+  const command = `env -u CI ${environment.join(' ')} ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')} > ${quote(stdoutFile)}`;
+  terminal = openTerminal(command, { columns: 120, rows: 30 });
+  return { terminal, stdoutFile };
 }
 
-function screen(session: string): string {
-  return execFileSync('tmux', ['-L', TMUX_SOCKET, 'capture-pane', '-p', '-t', session], { encoding: 'utf8' });
-}
-
-/** Captures the pane every 100 ms until the command has ended; every screen seen. */
-async function watch(session: string, rcFile: string): Promise<string[]> {
-  const screens: string[] = [];
-  for (let waited = 0; waited < 60_000 && !existsSync(rcFile); waited += 100) {
-    screens.push(screen(session));
+/** Reads the screen every 100 ms until the command has ended; every screen seen. */
+async function watch(shown: Terminal): Promise<string[]> {
+  const screens = [shown.screen()];
+  while (!EXITED.test(screens.at(-1)!)) {
     await new Promise((done) => setTimeout(done, 100));
+    screens.push(shown.screen());
   }
-  screens.push(screen(session));
   return screens;
 }
 
 const PROGRESS_LINE = /^Uploading {2}\d+\.\d MiB \/ 6\.0 MiB {2}\d+% {2}\d+\.\d [KM]iB\/s {2}(\d+:\d\d left|waiting for S3)$/m;
 
-describe('progress on a terminal', () => {
+describe.skipIf(!tmuxAvailable())('progress on a terminal', () => {
   it('shows bytes sent of total, rate and time left while the part uploads, and erases the line at the end', async () => {
-    const { stdoutFile, rcFile } = startInTerminal('shown', await uploadArgs('progress/shown.bin'), {});
-    const screens = await watch('shown', rcFile);
+    const { terminal: shown, stdoutFile } = startInTerminal(await uploadArgs('progress/shown.bin'), {});
+    const screens = await watch(shown);
     const withProgress = screens.filter((text) => PROGRESS_LINE.test(text));
     expect(withProgress.length).toBeGreaterThan(0);
     // Redrawn in place: never more than one progress line on the screen.
     for (const text of withProgress) expect(text.match(/Uploading/g)).toHaveLength(1);
-    expect(screens.at(-1)).not.toContain('Uploading');
-    expect(screens.at(-1)!.trim()).toBe('');
-    expect(readFileSync(rcFile, 'utf8')).toBe('0\n');
+    // Only the shell's exit line is left on the screen.
+    expect(screens.at(-1)!.trim()).toBe('[exit 0]');
     expect(readFileSync(stdoutFile, 'utf8')).toBe(expectedStdout);
   });
 
   it('Ctrl-C during the upload: exit 130 and the line erased', async () => {
-    const { rcFile } = startInTerminal('interrupted', await uploadArgs('progress/interrupted.bin'), {});
-    await expect.poll(() => PROGRESS_LINE.test(screen('interrupted')), { timeout: 20_000, interval: 100 }).toBe(true);
-    execFileSync('tmux', ['-L', TMUX_SOCKET, 'send-keys', '-t', 'interrupted', 'C-c']);
-    await expect.poll(() => existsSync(rcFile), { timeout: 20_000 }).toBe(true);
-    expect(readFileSync(rcFile, 'utf8')).toBe('130\n');
-    expect(screen('interrupted')).not.toContain('Uploading');
+    const { terminal: shown } = startInTerminal(await uploadArgs('progress/interrupted.bin'), {});
+    await shown.waitFor((text) => PROGRESS_LINE.test(text));
+    shown.send('C-c');
+    const last = await shown.waitFor((text) => EXITED.test(text));
+    expect(last.trim()).toBe('[exit 130]');
   });
 
   it('S3API_NO_PROGRESS=1 turns it off', async () => {
-    const { stdoutFile, rcFile } = startInTerminal('off', await uploadArgs('progress/off.bin'), { S3API_NO_PROGRESS: '1' });
-    const screens = await watch('off', rcFile);
+    const { terminal: shown, stdoutFile } = startInTerminal(await uploadArgs('progress/off.bin'), { S3API_NO_PROGRESS: '1' });
+    const screens = await watch(shown);
     expect(screens.length).toBeGreaterThan(10);
-    for (const text of screens) expect(text.trim()).toBe('');
+    for (const text of screens) expect(text.trim()).toMatch(/^(\[exit 0\])?$/);
     expect(readFileSync(stdoutFile, 'utf8')).toBe(expectedStdout);
   });
 
   it('s3api_progress = false in the profile turns it off', async () => {
     const home = emptyHome();
-    execFileSync('mkdir', ['-p', join(home, '.aws')]);
+    mkdirSync(join(home, '.aws'));
     writeFileSync(join(home, '.aws', 'config'), '[default]\ns3api_progress = false\n');
-    const { rcFile } = startInTerminal('config-off', await uploadArgs('progress/config-off.bin'), { HOME: home });
-    const screens = await watch('config-off', rcFile);
+    const { terminal: shown } = startInTerminal(await uploadArgs('progress/config-off.bin'), { HOME: home });
+    const screens = await watch(shown);
     expect(screens.length).toBeGreaterThan(10);
-    for (const text of screens) expect(text.trim()).toBe('');
+    for (const text of screens) expect(text.trim()).toMatch(/^(\[exit 0\])?$/);
   });
 
+});
+
+describe('progress elsewhere', () => {
   it('with stderr a pipe, writes nothing but the AWS CLI output', async () => {
     const run = startCli(await uploadArgs('progress/piped.bin'));
     const result = await run.result;
