@@ -12,7 +12,6 @@ import { STDIN, UnsizedBody } from './unsized-body.js';
 import { parsePythonInt } from '../python/int.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
-import { checkContentLength } from './limits.js';
 import { parseTimestampParam } from './timestamp.js';
 
 export interface InputContext {
@@ -122,5 +121,4 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
     ...extensions.flatMap((param) => validateShape(param.member, input[param.member], param)),
   ];
   if (problems.length > 0) throw validationError(problems);
-  if (operation.params.some((param) => param.type === 'body')) checkContentLength(input);
 }

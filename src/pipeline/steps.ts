@@ -5,11 +5,11 @@
 import { createReadStream } from 'node:fs';
 import { generalError, paramError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
-import { parseSliceRequest, resolveSlice } from '../input/body-slice.js';
+import { parseSliceRequest, resolveSlice, type SliceRequest } from '../input/body-slice.js';
 import { STDIN, UnsizedBody, spoolBody, type Scratch } from '../input/unsized-body.js';
 import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
-import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
+import { checkCompletedPartList, checkContentLength, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
 import { completeWithServerParts } from './parts-from-server.js';
 import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey, requireTextKey } from '../s3/sse-customer.js';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
@@ -89,16 +89,17 @@ async function prepareBody(input: SdkInput, settings: StepSettings): Promise<voi
         })
       : given;
   input.Body = body;
-  if (sliceRequest === undefined) return;
+  if (sliceRequest !== undefined) input.Body = sliceOf(body, sliceRequest, given instanceof UnsizedBody ? given.shownAs : undefined);
+  // Against the bytes that are sent: the slice, or the spooled copy of a body of unknown size.
+  checkContentLength(input);
+}
+
+function sliceOf(body: unknown, sliceRequest: SliceRequest, shownAs: string | undefined): FileBody {
   if (!(body instanceof FileBody)) {
     throw paramError('--byte-range and --split-size cut a part from a file: give the file with --body PATH (or --body - for stdin).');
   }
-  const bodyName = given instanceof UnsizedBody ? given.shownAs : body.path;
-  const slice = resolveSlice(sliceRequest, body.length, bodyName);
-  if (contentLength !== undefined && contentLength !== slice.length) {
-    throw paramError(`--content-length ${contentLength} does not match the ${slice.length} bytes of the slice ${sliceRequest.text}.`);
-  }
-  input.Body = new FileBody(body.path, body.start + slice.start, slice.length);
+  const slice = resolveSlice(sliceRequest, body.length, shownAs ?? body.path);
+  return new FileBody(body.path, body.start + slice.start, slice.length);
 }
 
 function rejectNonAsciiMetadata(input: SdkInput): void {

@@ -46,6 +46,8 @@ describe('--split-size and --byte-range', () => {
     [['--split-size', '1KiB', '--part-number', '1'], CONTENT.toString()],
     [['--byte-range', 'bytes=3-5', '--part-number', '1'], 'def'],
     [['--byte-range', 'bytes=24-24', '--part-number', '9'], 'y'],
+    // --content-length is checked against the slice, not the whole file.
+    [['--byte-range', 'bytes=3-5', '--content-length', '3', '--part-number', '1'], 'def'],
   ])('%j sends exactly %j, with its length and its checksum', async (args, expected) => {
     const result = await uploadPart(['--body', 'big.bin', '--checksum-algorithm', 'SHA256', ...args]);
     expect(result.stderr).toBe('');
@@ -64,7 +66,7 @@ describe('--split-size and --byte-range', () => {
     [['--body', 'big.bin', '--split-size', '0', '--part-number', '1'], 'Invalid value for --split-size: 0 is 0 bytes; a part holds 1 byte to 5 GiB (5368709120 bytes)'],
     [['--body', 'big.bin', '--split-size', '6GiB', '--part-number', '1'], 'Invalid value for --split-size: 6GiB is 6442450944 bytes; a part holds 1 byte to 5 GiB (5368709120 bytes)'],
     [['--split-size', '10', '--part-number', '1'], '--byte-range and --split-size cut a part from a file: give the file with --body PATH (or --body - for stdin).'],
-    [['--body', 'big.bin', '--byte-range', 'bytes=0-9', '--content-length', '5', '--part-number', '1'], '--content-length 5 does not match the 10 bytes of the slice bytes=0-9.'],
+    [['--body', 'big.bin', '--byte-range', 'bytes=0-9', '--content-length', '5', '--part-number', '1'], 'Parameter validation failed:\nInvalid value for parameter ContentLength, value: 5, valid value: 10 (the size of the body; leave ContentLength out to send the whole body)'],
   ])('%j: exit 252, nothing sent', async (args, message) => {
     const result = await uploadPart(args);
     expect(result.stderr).toBe(`\ns3api: [ERROR]: An error occurred (ParamValidation): ${message.replace('WORKDIR', workdir)}\n`);
