@@ -237,7 +237,7 @@ describe("upload-part's s3api options leave every unique prefix of an AWS CLI fl
     ['--by', 'bytes=0-9', 'ByteRange'],
     ['--sp', '64MiB', 'SplitSize'],
   ])('%s means %s', (abbreviation, value, member) => {
-    const parsed = parseCommandLine([...REQUIRED, abbreviation, value]);
+    const parsed = parseCommandLine([...REQUIRED, abbreviation, value], 's3api');
     expect(parsed.params.get(member)).toBe(value);
   });
 });
