@@ -19,8 +19,9 @@ import { formatTable } from './bench/table.mjs';
 import { DROPPED_SLOW_VARIABLES, benchEnvironment, findAwsCliV2, s3apiTool } from './bench/tools.mjs';
 import { benchUploadPart, createSmallFile, createSparseFile } from './bench/upload.mjs';
 import { benchDiscardUpload, curlTool, prepareDiscardServer } from './bench/wire.mjs';
+import { runParallelSection } from './bench/parallel.mjs';
 
-const SECTIONS = ['startup', 'checksums', 'upload', 'wire'];
+const SECTIONS = ['startup', 'checksums', 'upload', 'wire', 'parallel'];
 /** Part sizes of --rss-sweep: peak RSS must stay flat from the smallest part to the largest. */
 const RSS_SWEEP_BYTES = [1024, 1024 * 1024, 16 * 1024 * 1024, 63 * 1024 * 1024, 65 * 1024 * 1024, 256 * 1024 * 1024, 1024 * 1024 * 1024];
 const FIVE_GIB = 5 * 1024 * 1024 * 1024;
@@ -38,7 +39,7 @@ const USAGE = `usage: node scripts/bench.mjs [options]
   --rss-sweep         also s3api's peak RSS at part sizes from 1 KiB to 1 GiB (discard server)
   --with-5gib         add a 5 GiB sparse part to --rss-sweep
   --skip-aws          measure s3api only
-  --only SECTION      startup, checksums, upload or wire; repeat or comma-separate for several
+  --only SECTION      startup, checksums, upload, wire or parallel; repeat or comma-separate for several
   --json PATH         also write every figure and sample as JSON`;
 
 function parseOptions() {
@@ -295,6 +296,7 @@ async function main() {
     }
 
     if (options.sections.has('wire')) await benchWire({ options, tools, env, workdir, report });
+    if (options.sections.has('parallel')) report.parallel = await runParallelSection({ fileMiB: options.uploadMiB, runs: options.uploadRuns, env, workdir });
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }

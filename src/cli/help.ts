@@ -105,6 +105,7 @@ export function operationHelp(operation: OperationSpec): string {
     section('SYNOPSIS', synopsisLines(operation)),
     section('OPTIONS', options),
     section('GLOBAL OPTIONS', globals),
+    ...(operation.additions ? [section('WHAT S3API ADDS', operation.additions.flatMap((text) => [`${INDENT}o ${text}`, '']))] : []),
     section('EXAMPLES', examples),
     section('OUTPUT', outputEntries(operation.output.members, INDENT)),
   ].join('\n');

@@ -2,16 +2,16 @@
  * From parsed command-line text to SDK input: paramfiles, then conversion by the member's
  * type, each with the AWS CLI's error text and exit code.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { modelParams, type OperationSpec, type ParamSpec } from '../spec/types.js';
-import { resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
+import { expandBodyPath, resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
+import { STDIN, UnsizedBody } from './unsized-body.js';
 import { parsePythonInt } from '../python/int.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
-import { checkContentLength } from './limits.js';
 import { parseTimestampParam } from './timestamp.js';
 
 export interface InputContext {
@@ -43,9 +43,31 @@ function coerceText(param: ParamSpec, flag: string, text: string | Buffer, conte
   }
 }
 
-function openBody(text: string, context: InputContext): FileBody {
-  const path = resolveBodyPath(text, context.env, context.homedir, context.cwd, context.fs);
+/**
+ * A regular file is a FileBody of its stat size. s3api reads `-` as standard input (a file
+ * named `-` stays reachable as `./-`), and a body whose size stat cannot tell (FIFO, device,
+ * a /proc file of stat size 0) as what it holds: an UnsizedBody, spooled before sending.
+ */
+function openBody(text: string, context: InputContext): FileBody | UnsizedBody {
+  if (text === STDIN) return new UnsizedBody(STDIN, text);
+  const path = expandBodyPath(text, context.env, context.homedir, context.cwd);
+  const stats = statOrUndefined(path);
+  if (stats && sizeUnknownFromStat(stats)) return new UnsizedBody(path, text);
+  // Anything else must be a regular file, with the AWS CLI's error when it is not.
+  resolveBodyPath(text, context.env, context.homedir, context.cwd, context.fs);
   return new FileBody(path, 0, statSync(path).size);
+}
+
+function sizeUnknownFromStat(stats: Stats): boolean {
+  return stats.isFIFO() || stats.isCharacterDevice() || stats.isSocket() || (stats.isFile() && stats.size === 0);
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function buildInput(
@@ -99,5 +121,4 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
     ...extensions.flatMap((param) => validateShape(param.member, input[param.member], param)),
   ];
   if (problems.length > 0) throw validationError(problems);
-  if (operation.params.some((param) => param.type === 'body')) checkContentLength(input);
 }

@@ -151,7 +151,12 @@ export function resolveParamValue(flag: string, value: string, options: ParamFil
  * it must name an existing regular file. Returns the absolute path to open.
  */
 export function resolveBodyPath(value: string, env: Env, userHome: string, cwd: string, fs: FileSystemPort): string {
-  const path = resolve(cwd, expandUser(expandVars(value, env), env, userHome));
+  const path = expandBodyPath(value, env, userHome, cwd);
   if (!fs.isRegularFile(path)) throw paramFileOrValueError('--body', 'Blob values must be a path to a file.');
   return path;
+}
+
+/** The absolute path a `--body` value names, after argprocess's `$VAR` then `~` expansion. */
+export function expandBodyPath(value: string, env: Env, userHome: string, cwd: string): string {
+  return resolve(cwd, expandUser(expandVars(value, env), env, userHome));
 }

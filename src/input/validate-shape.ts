@@ -6,6 +6,7 @@
 
 import type { MemberShape } from '../spec/types.js';
 import { FileBody } from '../s3/body.js';
+import { UnsizedBody } from './unsized-body.js';
 import { PyFloat } from '../python/value.js';
 import { isPythonDict, pythonClass, pythonStr } from '../python/repr.js';
 import { tryParseTimestamp } from './timestamp.js';
@@ -134,6 +135,8 @@ function isTimestamp(value: unknown): boolean {
  * file range `--body` names).
  */
 function isBlob(value: unknown): boolean {
-  if (typeof value === 'string' || value instanceof Uint8Array || value instanceof FileBody) return true;
+  if (typeof value === 'string' || value instanceof Uint8Array || value instanceof FileBody || value instanceof UnsizedBody) {
+    return true;
+  }
   return typeof value === 'object' && value !== null && 'read' in value;
 }

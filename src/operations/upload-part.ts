@@ -21,7 +21,7 @@ export const uploadPart: OperationSpec = {
     {
       member: 'Body',
       type: 'body',
-      help: 'Path of the local file that holds the part (a plain path, no file:// prefix); empty body when omitted.',
+      help: 'Path of the local file that holds the part (a plain path, no file:// prefix); empty body when omitted. s3api reads - as standard input (a file named - is ./-).',
     },
     bucket,
     {
@@ -42,8 +42,20 @@ export const uploadPart: OperationSpec = {
     ...sseCustomerParams,
     requestPayer,
     expectedBucketOwner,
+    {
+      member: 'ByteRange',
+      type: 'string',
+      extension: true,
+      help: 'Send only bytes=first-last of the --body file (zero-based, inclusive, as --copy-source-range): one part from a slice of a big file.',
+    },
+    {
+      member: 'SplitSize',
+      type: 'string',
+      extension: true,
+      help: 'Cut the --body file into parts of this size (bytes, or with KiB, MiB, GiB) and send part --part-number of them: bytes [(N-1)*size, N*size), the last part shorter.',
+    },
   ],
-  steps: ['partNumberRange', 'sseCustomerKey', 'checksum'],
+  steps: ['partNumberRange', 'sseCustomerKey', 'body', 'checksum'],
   output: {
     // Every member of the UploadPart response is a header.
     headers: 'all',
@@ -52,7 +64,22 @@ export const uploadPart: OperationSpec = {
       ...partEncryptionMembers,
     ],
   },
+  additions: [
+    '--byte-range and --split-size send one part from a slice of a big file; run one process per part number (xargs -P) and finish with complete-multipart-upload --parts-from-server.',
+    '--body - reads the part from standard input. It is copied to a temporary file first (at most 5 GiB), so the length is known and a retry resends the same bytes; the copy is removed when the command ends. A FIFO, a device or a /proc file is read the same way.',
+    'A part that takes more than about a second shows its progress on stderr when stderr is a terminal (not with CI set or --debug), erased at the end. S3API_NO_PROGRESS=1 or s3api_progress = false in the profile turns it off.',
+  ],
   examples: [
+    {
+      title: 'Upload part 7 of a big file cut into 64 MiB parts (s3api only)',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 7 --body big.bin --split-size 64MiB --upload-id "$UPLOAD_ID"',
+    },
+    {
+      title: 'Upload a part from standard input, as in tar c dir | s3api upload-part ... (s3api only)',
+      command:
+        's3api upload-part --bucket amzn-s3-demo-bucket --key multipart/01 --part-number 1 --body - --upload-id "$UPLOAD_ID"',
+    },
     {
       title: 'Upload part 1 from a local file',
       command:

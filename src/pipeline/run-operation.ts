@@ -17,7 +17,7 @@ import {
 import { commandToOperationName } from '../spec/flag-name.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../spec/globals.js';
 import type { OperationSpec } from '../spec/types.js';
-import type { FileBody } from '../s3/body.js';
+import { FileBody } from '../s3/body.js';
 import type { S3Port } from '../s3/client.js';
 import type { DebugLog } from '../output/debug-log.js';
 import { compileQuery } from '../output/query.js';
@@ -29,7 +29,11 @@ import { buildInput, validateInput } from '../input/build-input.js';
 import { mergeCliInput } from '../input/cli-input.js';
 import { outputSkeleton } from '../input/skeleton.js';
 import { collectPages, planPagination, type PaginationOptions } from './paginate.js';
-import { applySteps } from './steps.js';
+import { applySteps, type StepSettings } from './steps.js';
+import { Scratch } from '../input/unsized-body.js';
+import { ProgressLine, progressWanted } from '../output/progress.js';
+import type { SdkInput } from '../input/build-input.js';
+import { tmpdir } from 'node:os';
 
 function renderOptions(parsed: ParsedCommandLine, operation: OperationSpec, io: CliIO, format: OutputFormat): RenderOptions {
   const color = parsed.globals.color ?? 'auto';
@@ -42,16 +46,32 @@ function renderOptions(parsed: ParsedCommandLine, operation: OperationSpec, io: 
   };
 }
 
-async function checksumOf(body: FileBody | Uint8Array | undefined, algorithm: string): Promise<string> {
-  const checksums = await import('../s3/checksums.js');
-  const typed = algorithm as Parameters<typeof checksums.createChecksum>[0];
-  if (!body || body.length === 0) return (await checksums.createChecksum(typed)).digestBase64();
-  if (body instanceof Uint8Array) {
-    const checksum = await checksums.createChecksum(typed);
-    checksum.update(body);
-    return checksum.digestBase64();
-  }
-  return checksums.checksumFile(body.path, typed, { start: body.start, end: body.start + body.length - 1 });
+function checksumWithProgress(progress: ProgressLine | undefined) {
+  return async (body: FileBody | Uint8Array | undefined, algorithm: string): Promise<string> => {
+    const checksums = await import('../s3/checksums.js');
+    const typed = algorithm as Parameters<typeof checksums.createChecksum>[0];
+    if (!body || body.length === 0) return (await checksums.createChecksum(typed)).digestBase64();
+    if (body instanceof Uint8Array) {
+      const checksum = await checksums.createChecksum(typed);
+      checksum.update(body);
+      return checksum.digestBase64();
+    }
+    // The pre-pass over a big part is half the work a user waits for: its own progress phase.
+    const onBytesHashed = progress && ((done: number) => progress.update(`${algorithm} checksum`, done, body.length));
+    return checksums.checksumFile(body.path, typed, { start: body.start, end: body.start + body.length - 1 }, onBytesHashed);
+  };
+}
+
+/** The terminal's progress line for a command that sends a file body, when it is wanted. */
+function progressLine(operation: OperationSpec, parsed: ParsedCommandLine, io: CliIO, config: SharedConfig): ProgressLine | undefined {
+  if (!operation.params.some((param) => param.type === 'body')) return undefined;
+  const wanted = progressWanted({
+    stderr: io.stderr,
+    env: io.env,
+    debug: parsed.globals.debug === true,
+    profileSetting: config.profile.s3api_progress,
+  });
+  return wanted ? new ProgressLine(io.stderr) : undefined;
 }
 
 export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: DebugLog): Promise<void> {
@@ -90,11 +110,50 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
 
   // One connection, opened when first needed: by a step that reads from S3 or to send.
   let connection: Promise<S3Port> | undefined;
-  const connect = () => (connection ??= io.connect(settings));
-  await applySteps(operation.steps, input, { checksumCalculation: settings.checksumCalculation, checksumOf, connect });
+  // A spooled body is removed and the progress line erased however the command ends.
+  const scratch = new Scratch(io.env.TMPDIR || tmpdir());
+  const progress = progressLine(operation, parsed, io, config);
+  try {
+    await sendAndRender(parsed, io, config, input, plan, pagination, {
+      checksumCalculation: settings.checksumCalculation,
+      checksumOf: checksumWithProgress(progress),
+      connect: () => (connection ??= io.connect(settings)),
+      stdin: io.stdin,
+      scratch,
+      onBodyRead: progress && ((source, bytes) => progress.update(`Reading ${source}`, bytes)),
+      progress,
+      timestampFormat,
+    });
+  } finally {
+    progress?.clear();
+    scratch.remove();
+  }
+}
 
-  const s3 = await connect();
-  const formatTimestamp = timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
+interface SendContext extends StepSettings {
+  readonly progress: ProgressLine | undefined;
+  readonly timestampFormat: string;
+}
+
+async function sendAndRender(
+  parsed: ParsedCommandLine,
+  io: CliIO,
+  config: SharedConfig,
+  input: SdkInput,
+  plan: ReturnType<typeof planPagination> | undefined,
+  pagination: PaginationOptions,
+  context: SendContext,
+): Promise<void> {
+  const operation = parsed.operation!;
+  await applySteps(operation.steps, input, context);
+
+  const s3 = await context.connect();
+  const formatTimestamp = context.timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
+  const { progress } = context;
+  const body = input.Body;
+  if (progress && body instanceof FileBody) {
+    input.Body = new FileBody(body.path, body.start, body.length, (sent) => progress.update('Uploading', sent, body.length));
+  }
   const fetchShaped = async (pageInput: Record<string, unknown>) =>
     shapeResponse(await s3.send(operation.sdk, pageInput), operation.output, formatTimestamp);
 
@@ -105,6 +164,8 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
     return;
   }
   const shaped = await fetchShaped(input);
+  // Erased before stdout is written: a terminal showing both must show only the AWS CLI's bytes.
+  progress?.clear();
   const rendered = await renderResult(shaped, renderOptions(parsed, operation, io, checkedOutputFormat(parsed, io, config)));
   await writeOutput(io, rendered, parsed, config);
 }

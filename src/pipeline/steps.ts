@@ -2,11 +2,14 @@
  * The named steps an operation table lists, applied in a fixed order to the SDK input.
  * Each is a small function of the input and the settings it needs.
  */
-import { generalError, validationError } from '../errors/errors.js';
+import { createReadStream } from 'node:fs';
+import { generalError, paramError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
+import { parseSliceRequest, resolveSlice, type SliceRequest } from '../input/body-slice.js';
+import { STDIN, UnsizedBody, spoolBody, type Scratch } from '../input/unsized-body.js';
 import type { S3Port } from '../s3/client.js';
 import { encodeCopySource } from '../s3/copy-source.js';
-import { checkCompletedPartList, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
+import { checkCompletedPartList, checkContentLength, checkCopySourceRange, checkPartNumber } from '../input/limits.js';
 import { completeWithServerParts } from './parts-from-server.js';
 import { COPY_SOURCE_SSE_CUSTOMER, SSE_CUSTOMER, encodeCustomerKey, requireTextKey } from '../s3/sse-customer.js';
 import { CHECKSUM_ALGORITHMS, CHECKSUM_VALUE_MEMBER_NAMES } from '../spec/common.js';
@@ -19,6 +22,12 @@ export interface StepSettings {
   readonly checksumOf: (body: FileBody | Uint8Array | undefined, algorithm: string) => Promise<string>;
   /** The command's S3 connection, for a step that reads from S3 before the request is sent. */
   readonly connect: () => Promise<S3Port>;
+  /** Standard input, for `--body -` (CliIO's, so in-process tests can feed it). */
+  readonly stdin: AsyncIterable<Uint8Array | string>;
+  /** Where a body of unknown size is spooled; the pipeline removes it when the command ends. */
+  readonly scratch: Scratch;
+  /** Progress of spooling a body of unknown size: what is read, and the bytes so far. */
+  readonly onBodyRead?: (source: string, bytesSoFar: number) => void;
 }
 
 const STEP_ORDER: readonly StepName[] = [
@@ -34,6 +43,9 @@ const STEP_ORDER: readonly StepName[] = [
   // when no part list was given, so a given list is still checked before anything is sent.
   'partsFromServer',
   'completedPartList',
+  // After the limits, so a bad part number is refused before stdin is read; before the
+  // checksum, which hashes the slice that is sent.
+  'body',
   'checksum',
 ];
 
@@ -53,6 +65,41 @@ async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<v
   input.ChecksumAlgorithm = requested ?? algorithm;
   const body = input.Body instanceof FileBody || input.Body instanceof Uint8Array ? input.Body : undefined;
   input[`Checksum${algorithm}`] = await settings.checksumOf(body, algorithm);
+}
+
+/**
+ * upload-part's body, s3api's additions: a body of unknown size (stdin, FIFO, /proc file) is
+ * spooled to a temporary file, and --byte-range / --split-size narrow the file to one slice.
+ * The syntax of both flags is checked before stdin is read; their members are not S3's.
+ */
+async function prepareBody(input: SdkInput, settings: StepSettings): Promise<void> {
+  const sliceRequest = parseSliceRequest(input.ByteRange, input.SplitSize, input.PartNumber);
+  delete input.ByteRange;
+  delete input.SplitSize;
+  const given = input.Body;
+  const contentLength = input.ContentLength as number | undefined;
+  const body =
+    given instanceof UnsizedBody
+      ? await spoolBody(given, {
+          chunks: given.source === STDIN ? settings.stdin : createReadStream(given.source),
+          scratch: settings.scratch,
+          // --content-length is the part's length: the whole body's only when no slice is cut.
+          expectedLength: sliceRequest ? undefined : contentLength,
+          onBytesRead: (bytes) => settings.onBodyRead?.(given.source === STDIN ? 'standard input' : given.shownAs, bytes),
+        })
+      : given;
+  input.Body = body;
+  if (sliceRequest !== undefined) input.Body = sliceOf(body, sliceRequest, given instanceof UnsizedBody ? given.shownAs : undefined);
+  // Against the bytes that are sent: the slice, or the spooled copy of a body of unknown size.
+  checkContentLength(input);
+}
+
+function sliceOf(body: unknown, sliceRequest: SliceRequest, shownAs: string | undefined): FileBody {
+  if (!(body instanceof FileBody)) {
+    throw paramError('--byte-range and --split-size cut a part from a file: give the file with --body PATH (or --body - for stdin).');
+  }
+  const slice = resolveSlice(sliceRequest, body.length, shownAs ?? body.path);
+  return new FileBody(body.path, body.start + slice.start, slice.length);
 }
 
 function rejectNonAsciiMetadata(input: SdkInput): void {
@@ -85,6 +132,9 @@ export async function applySteps(steps: readonly StepName[], input: SdkInput, se
         break;
       case 'metadataAscii':
         rejectNonAsciiMetadata(input);
+        break;
+      case 'body':
+        await prepareBody(input, settings);
         break;
       case 'checksum':
         await applyChecksum(input, settings);

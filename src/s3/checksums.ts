@@ -200,19 +200,26 @@ export async function checksumFile(
   path: string,
   algorithm: ChecksumAlgorithm,
   range?: { start: number; end: number },
+  onBytesHashed?: (bytesSoFar: number) => void,
 ): Promise<string> {
   if (range !== undefined) assertValidRange(range);
   if (algorithm === 'CRC64NVME' && range !== undefined && range.end + 1 - range.start >= PARALLEL_CRC64_MIN_BYTES) {
     return crc64NvmeOnTwoThreads(path, range.start, range.end + 1);
   }
-  return checksumSpan(path, algorithm, range?.start ?? 0, range === undefined ? Infinity : range.end + 1);
+  return checksumSpan(path, algorithm, range?.start ?? 0, range === undefined ? Infinity : range.end + 1, onBytesHashed);
 }
 
-async function checksumSpan(path: string, algorithm: ChecksumAlgorithm, start: number, endExclusive: number): Promise<string> {
+async function checksumSpan(
+  path: string,
+  algorithm: ChecksumAlgorithm,
+  start: number,
+  endExclusive: number,
+  onBytesHashed?: (bytesSoFar: number) => void,
+): Promise<string> {
   const checksum = await createChecksum(algorithm);
   const handle = await open(path, 'r');
   try {
-    await hashFileSpan(handle, checksum, start, endExclusive);
+    await hashFileSpan(handle, checksum, start, endExclusive, onBytesHashed);
   } finally {
     await handle.close();
   }
@@ -304,6 +311,7 @@ async function hashFileSpan(
   checksum: StreamingChecksum,
   start: number,
   endExclusive: number,
+  onBytesHashed?: (bytesSoFar: number) => void,
 ): Promise<void> {
   const buffers = [Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES), Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES)];
   const readAt = (buffer: Buffer, position: number) =>
@@ -325,5 +333,6 @@ async function hashFileSpan(
     current = 1 - current;
     pendingRead = position < endExclusive ? readAt(buffers[current], position) : undefined;
     checksum.update(chunk);
+    onBytesHashed?.(position - start);
   }
 }

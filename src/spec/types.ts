@@ -63,6 +63,7 @@ export type StepName =
   | 'copySourceSseCustomerKey'
   | 'sseCustomerKeyAsTyped' // ListParts: the key as typed, no MD5 added; bytes are refused
   | 'copySource' // percent-encode --copy-source like the AWS CLI
+  | 'body' // s3api: spool a --body of unknown size (stdin, FIFO), cut --byte-range / --split-size
   | 'checksum' // default CRC64NVME under request_checksum_calculation=when_supported
   | 'metadataAscii' // reject non-ASCII metadata before sending
   | 'partNumberRange' // s3api: reject a part number outside 1..10000 before sending
@@ -116,6 +117,8 @@ export interface OperationSpec {
   readonly output: OutputSpec;
   readonly paginator?: PaginatorSpec;
   readonly examples: readonly OperationExample[];
+  /** What s3api does beyond its options here, for the help page's WHAT S3API ADDS section. */
+  readonly additions?: readonly string[];
 }
 
 /** Top-level keys in the order the AWS CLI prints them: header members, then body members. */

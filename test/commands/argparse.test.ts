@@ -3,6 +3,7 @@
  * argv in, stderr and exit code out, nothing sent.
  */
 import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../src/cli/argv.js';
 import { runInProcess } from '../support/cli.js';
 import { asS3api, readGolden, v29UsageErrorAsHead, v29UsageErrorInHeadLayout } from '../support/golden.js';
 
@@ -222,5 +223,21 @@ describe('stray words after the command', () => {
       asS3api(readGolden('head_err_missing_required').stderr).replace(/required: .*/, `required: ${missing}`),
     );
     expect(result.exitCode).toBe(252);
+  });
+});
+
+describe("upload-part's s3api options leave every unique prefix of an AWS CLI flag as it was", () => {
+  const REQUIRED = ['upload-part', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u', '--part-number', '1'];
+
+  it.each([
+    ['--bo', 'big.bin', 'Body'],
+    ['--bod', 'big.bin', 'Body'],
+    ['--body', 'big.bin', 'Body'],
+    ['--part', '7', 'PartNumber'],
+    ['--by', 'bytes=0-9', 'ByteRange'],
+    ['--sp', '64MiB', 'SplitSize'],
+  ])('%s means %s', (abbreviation, value, member) => {
+    const parsed = parseCommandLine([...REQUIRED, abbreviation, value], 's3api');
+    expect(parsed.params.get(member)).toBe(value);
   });
 });

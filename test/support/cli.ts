@@ -3,9 +3,10 @@
  * asked, a fake S3 that records the SDK input), or as a real child process of bin/s3api.js
  * (optionally with the AWS SDK refused, to prove a command starts without it).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { FileBody } from '../../src/s3/body.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli.js';
@@ -25,6 +26,8 @@ export interface SdkCall {
   readonly operation: string;
   readonly input: Record<string, unknown>;
   readonly settings: ClientSettings;
+  /** The bytes of a file body, read when it was sent (a spooled body is gone after the run). */
+  readonly sentBody?: Buffer;
 }
 
 export interface InProcessOptions {
@@ -34,6 +37,10 @@ export interface InProcessOptions {
   readonly tty?: { columns: number };
   /** Records what would be sent to a pager instead of starting one. */
   readonly pager?: { command?: readonly string[]; text: string; fails?: boolean };
+  /** Standard input of the run (`--body -`); empty when not given. */
+  readonly stdin?: string | Buffer;
+  /** stderr is a terminal of this width (the progress line's condition). */
+  readonly stderrTty?: { columns: number };
   /**
    * Answer SDK calls with these responses instead of talking to a server: a fixed response per
    * operation, or a function of the SDK input (pages that depend on the markers sent).
@@ -69,9 +76,13 @@ export async function runInProcess(
   const fake = options.fakeResponses;
   const io: CliIO = {
     programName: options.programName ?? 's3api',
-    stdin: Readable.from([]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: { write: (chunk: string) => (stdout += chunk), isTTY: options.tty !== undefined, columns: options.tty?.columns },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stderr: {
+      write: (chunk: string) => (stderr += chunk),
+      isTTY: options.stderrTty !== undefined,
+      columns: options.stderrTty?.columns,
+    },
     env: options.env ?? { ...TEST_CREDENTIALS },
     cwd: options.cwd ?? process.cwd(),
     homedir: options.homedir ?? emptyHome(),
@@ -95,7 +106,7 @@ export async function runInProcess(
       }
       return {
         send: async (operation, input) => {
-          calls.push({ operation, input, settings });
+          calls.push({ operation, input, settings, sentBody: input.Body instanceof FileBody ? readFileBody(input.Body) : undefined });
           const response = fake[operation];
           if (!response) throw new Error(`no fake response for ${operation}`);
           return typeof response === 'function' ? response(input) : response;
@@ -105,6 +116,17 @@ export async function runInProcess(
   };
   const exitCode = await run(argv, io);
   return { stdout, stderr, exitCode, calls };
+}
+
+function readFileBody(body: FileBody): Buffer {
+  const handle = openSync(body.path, 'r');
+  try {
+    const bytes = Buffer.alloc(body.length);
+    readSync(handle, bytes, 0, body.length, body.start);
+    return bytes;
+  } finally {
+    closeSync(handle);
+  }
 }
 
 const BIN = resolve(import.meta.dirname, '../../bin/s3api.js');
@@ -121,6 +143,23 @@ export function spawnCli(
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, exitCode: result.status ?? -1 };
+}
+
+/** The built CLI as a child process that runs alongside others; stdin stays open for the test. */
+export function startCli(
+  argv: readonly string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): { child: ChildProcess; result: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...argv], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...TEST_CREDENTIALS, ...options.env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const result = new Promise<CliResult>((done) => child.on('close', (code) => done({ stdout, stderr, exitCode: code ?? -1 })));
+  return { child, result };
 }
 
 /**

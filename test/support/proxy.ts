@@ -2,7 +2,8 @@
  * What the loopback test proxies (recording-proxy, fault-proxy) share: listening on a free
  * loopback port, and passing a request on to the S3 server behind them.
  */
-import { request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Server } from 'node:net';
 
 /** Starts `server` on a free loopback port; resolves to its `http://127.0.0.1:<port>` URL. */
 export async function listenOnLoopback(server: Server): Promise<string> {

@@ -69,8 +69,8 @@ describe('operation tables against the recorded AWS CLI model', () => {
 describe("s3api's extension flags", () => {
   const extended = OPERATIONS.filter((operation) => operation.params.some((param) => param.extension));
 
-  it('exist (complete-multipart-upload --parts-from-server)', () => {
-    expect(extended.map((operation) => operation.name)).toEqual(['complete-multipart-upload']);
+  it('exist (complete-multipart-upload --parts-from-server, upload-part --byte-range and --split-size)', () => {
+    expect(extended.map((operation) => operation.name)).toEqual(['complete-multipart-upload', 'upload-part']);
   });
 
   // argparse accepts any unique prefix of an option; a new flag that shared a prefix with an AWS
