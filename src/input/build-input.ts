@@ -3,13 +3,14 @@
  * type, each with the AWS CLI's error text and exit code.
  */
 import { statSync, type Stats } from 'node:fs';
-import { validationError } from '../errors/errors.js';
+import { generalError, validationError } from '../errors/errors.js';
 import { FileBody } from '../s3/body.js';
 import { memberToFlag } from '../spec/flag-name.js';
 import { modelParams, type OperationSpec, type ParamSpec } from '../spec/types.js';
 import { expandBodyPath, resolveBodyPath, resolveParamValue, type FileSystemPort } from './paramfile.js';
 import { STDIN, UnsizedBody } from './unsized-body.js';
 import { parsePythonInt } from '../python/int.js';
+import { isPythonDict, pythonTypeName } from '../python/repr.js';
 import { parseStructuredParam } from './shorthand.js';
 import { validateShape } from './validate-shape.js';
 import { parseTimestampParam } from './timestamp.js';
@@ -99,6 +100,19 @@ const VALID_BUCKET = /^[a-zA-Z0-9.\-_]{1,255}$/;
 const VALID_S3_ARN =
   /^arn:(aws).*:(s3|s3-object-lambda):[a-z\-0-9]*:[0-9]{12}:accesspoint[/:][a-zA-Z0-9\-.]{1,63}$|^arn:(aws).*:s3-outposts:[a-z\-0-9]+:[0-9]{12}:outpost[/:][a-zA-Z0-9\-]{1,63}[/:]accesspoint[/:][a-zA-Z0-9\-]{1,63}$/;
 
+/**
+ * botocore's validate_ascii_metadata, also a before-parameter-build handler, calls
+ * `.encode('ascii')` on each Metadata key and value before the validator runs: a value that is
+ * not a string (`--metadata a=b,c` makes a list, JSON may give a number) crashes it with
+ * Python's AttributeError, exit 255, instead of a parameter validation error.
+ */
+function rejectUnencodableMetadata(metadata: unknown): void {
+  if (!isPythonDict(metadata)) return;
+  for (const value of Object.values(metadata)) {
+    if (typeof value !== 'string') throw generalError(`'${pythonTypeName(value)}' object has no attribute 'encode'`);
+  }
+}
+
 export function validateInput(operation: OperationSpec, input: SdkInput): void {
   // botocore checks the bucket name in a before-parameter-build handler, before the validator
   // sees the input: an invalid name is the only problem reported.
@@ -108,6 +122,7 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
       `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an ARN matching the regex "${VALID_S3_ARN.source}"`,
     ]);
   }
+  if (operation.steps.includes('metadataAscii')) rejectUnencodableMetadata(input.Metadata);
   // One pass over the whole input, as botocore makes it: missing members, unknown keys (from
   // --cli-input-*), then the type and model constraints of each member. s3api's extension
   // members are checked apart, so that botocore's "must be one of" list names only members of
