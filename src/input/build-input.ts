@@ -117,6 +117,11 @@ export function validateInput(operation: OperationSpec, input: SdkInput): void {
   // botocore checks the bucket name in a before-parameter-build handler, before the validator
   // sees the input: an invalid name is the only problem reported.
   const bucket = input.Bucket;
+  // Its regular expression is matched against the value as given: one that is not a string
+  // (only --cli-input-* can give it) makes Python raise a TypeError, exit 255.
+  if (bucket !== undefined && typeof bucket !== 'string') {
+    throw generalError(`expected string or bytes-like object, got '${pythonTypeName(bucket)}'`);
+  }
   if (typeof bucket === 'string' && !VALID_BUCKET.test(bucket) && !VALID_S3_ARN.test(bucket)) {
     throw validationError([
       `Invalid bucket name "${bucket}": Bucket name must match the regex "${VALID_BUCKET.source}" or be an ARN matching the regex "${VALID_S3_ARN.source}"`,
