@@ -9,7 +9,8 @@ import { startMoto } from './moto.mjs';
 
 // The SDK used here to set up the bucket would otherwise print its Node.js support notice.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const { CreateBucketCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
+const { CreateBucketCommand, PutObjectCommand } = await import('@aws-sdk/client-s3');
+const { localS3Client } = await import('./local-client.mjs');
 
 const MIB = 1024 * 1024;
 const bin = resolve(import.meta.dirname, '../bin/s3api.js');
@@ -26,12 +27,7 @@ const env = {
 const moto = await startMoto();
 try {
   const bucket = 'demo-bucket';
-  const client = new S3Client({
-    endpoint: moto.endpoint,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
-  });
+  const client = localS3Client(moto.endpoint, 'demo');
   await client.send(new CreateBucketCommand({ Bucket: bucket }));
   await client.send(new PutObjectCommand({ Bucket: bucket, Key: 'source.bin', Body: Buffer.alloc(6 * MIB, 's') }));
   writeFileSync(join(workdir, 'part1.bin'), Buffer.alloc(5 * MIB, 'a'));

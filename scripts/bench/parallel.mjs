@@ -14,8 +14,8 @@ import {
   AbortMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
+import { localS3Client } from '../local-client.mjs';
 import { startMoto } from '../moto.mjs';
 import { median } from './measure.mjs';
 import { formatTable } from './table.mjs';
@@ -45,12 +45,7 @@ async function runPooled(jobs, limit) {
 async function benchParallel({ tool, env, workdir, bodyPath, fileMiB, partMiB, processCounts, runs }) {
   const moto = await startMoto();
   try {
-    const client = new S3Client({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const client = localS3Client(moto.endpoint);
     await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
     const partCount = Math.ceil(fileMiB / partMiB);
 

@@ -5,8 +5,8 @@ import {
   AbortMultipartUploadCommand,
   CreateBucketCommand,
   CreateMultipartUploadCommand,
-  S3Client,
 } from '@aws-sdk/client-s3';
+import { localS3Client } from '../local-client.mjs';
 import { startMoto } from '../moto.mjs';
 import { compareTools } from './measure.mjs';
 import { runTool } from './tools.mjs';
@@ -52,12 +52,7 @@ export async function createSparseFile(path, byteCount) {
 export async function benchUploadPart({ tools, runs, warmUp, env, workdir, bodyPath }) {
   const moto = await startMoto();
   try {
-    const client = new S3Client({
-      endpoint: moto.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+    const client = localS3Client(moto.endpoint);
     await client.send(new CreateBucketCommand({ Bucket: BUCKET }));
 
     const responseChecksums = new Map();
