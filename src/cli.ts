@@ -12,6 +12,7 @@ import { CliError, ExitCode, generalError, paramError } from './errors/errors.js
 import { DEFAULT_PROGRAM, formatError, type StructuredErrorRenderer } from './errors/report.js';
 import { assertEndpointScheme, errorFormatSetting } from './config/settings.js';
 import type { CliIO } from './pipeline/io.js';
+import { rawOptionValue } from './cli/raw-option.js';
 import { autoPromptMode, type AutoPromptMode } from './cli/auto-prompt-mode.js';
 import type { DebugLog } from './output/debug-log.js';
 import type { ErrorFormat } from './spec/globals.js';
@@ -123,15 +124,6 @@ async function startLog(parsed: ParsedCommandLine, argv: readonly string[], io: 
   log.debug('awscli.clidriver', `CLI version: ${versionLine(io.env)}`);
   log.logArguments(argv);
   return log;
-}
-
-function rawOptionValue(argv: readonly string[], flag: string): string | undefined {
-  let value: string | undefined;
-  argv.forEach((token, index) => {
-    if (token === flag) value = argv[index + 1];
-    else if (token.startsWith(`${flag}=`)) value = token.slice(flag.length + 1);
-  });
-  return value;
 }
 
 function describeUnexpected(error: unknown): string {

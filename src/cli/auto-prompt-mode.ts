@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { configPaths, loadSharedConfig, selectProfile } from '../config/settings.js';
+import { rawOptionValue } from './raw-option.js';
 
 export type AutoPromptMode = 'off' | 'on' | 'on-partial';
 
@@ -14,16 +15,6 @@ const NO_PROMPT_WORDS = ['help', '--version'];
 function asMode(value: string | undefined): AutoPromptMode {
   const lowered = value?.toLowerCase();
   return lowered === 'on' || lowered === 'on-partial' ? lowered : 'off';
-}
-
-/** The raw `--profile` value: the prompt is decided before the arguments are parsed. */
-function profileFlag(argv: readonly string[]): string | undefined {
-  let profile: string | undefined;
-  argv.forEach((token, index) => {
-    if (token === '--profile') profile = argv[index + 1];
-    else if (token.startsWith('--profile=')) profile = token.slice('--profile='.length);
-  });
-  return profile;
 }
 
 function configFileText(path: string): string {
@@ -48,7 +39,7 @@ export async function autoPromptMode(
   const paths = configPaths(env, homedir);
   // Most config files never mention the key: a text search spares every run the ini parser.
   if (!configFileText(paths.configFile).includes('cli_auto_prompt')) return 'off';
-  const profile = selectProfile(profileFlag(argv), env);
+  const profile = selectProfile(rawOptionValue(argv, '--profile'), env);
   const config = await loadSharedConfig(paths, profile.name);
   // A named profile that does not exist: the AWS CLI's ProfileNotFound, which means off here.
   return config.profileExists || !profile.named ? asMode(config.profile.cli_auto_prompt) : 'off';
