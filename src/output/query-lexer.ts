@@ -1,13 +1,15 @@
 /**
- * The lexer-level pre-pass of `--query`: Python jmespath's tokenizer, producing the npm
- * `jmespath` package's token objects, which its parser then reads (query.ts).
- *
- * The package's own lexer cannot be used: its errors carry no position ("Unknown character:#"),
- * it accepts what Python rejects (`'unclosed`, `a = b` crashes later), and it decodes literals
- * differently (`'a\'b\'c'` → `a'b\'c`, `` `1.0` `` → 1, objects lose their key order when a key
- * looks like an integer). This one follows Python's algorithm: positions are code point
- * indexes, raw strings unescape every `\'`, JSON literals are read by Python's `json.loads`
- * (floats stay PyFloat, key order is kept) and errors are Python's texts with the caret.
+ * The tokenizer of `--query`: the npm `jmespath` package's own Lexer, which
+ * patches/jmespath+0.16.0.patch exports and gives seams (errors with their offset, unclosed
+ * delimiters rejected, decoding in overridable methods), adapted where Python jmespath (the
+ * AWS CLI's) differs:
+ * - positions are code point indexes (the package counts UTF-16 units), and errors are Python's
+ *   `LexerError` texts with the caret;
+ * - raw strings unescape every `\'` (the package only the first: `'a\'b\'c'` → `a'b\'c`);
+ * - JSON literals and quoted identifiers are read by Python's `json.loads` (`` `1.0` `` stays a
+ *   PyFloat, objects keep their key order, Python's error texts), and a literal that is no JSON
+ *   is read as a JSON string (JEP-12's deprecated form);
+ * - a `-` without digits is an error (the package makes it a NaN number) and `-0` is 0.
  */
 import { parsePythonJson, type PythonJsonError } from '../python/json.js';
 import { pythonLstrip } from '../python/chars.js';
@@ -71,22 +73,21 @@ export class QueryTooDeepError extends QuerySyntaxError {
   }
 }
 
-const SINGLE_CHARACTER_TOKENS: Record<string, TokenType> = {
-  '.': 'Dot',
-  '*': 'Star',
-  ']': 'Rbracket',
-  ',': 'Comma',
-  ':': 'Colon',
-  '@': 'Current',
-  '(': 'Lparen',
-  ')': 'Rparen',
-  '{': 'Lbrace',
-  '}': 'Rbrace',
-};
-const IDENTIFIER_START = /^[A-Za-z_]$/;
-const IDENTIFIER_PART = /^[A-Za-z0-9_]$/;
-const DIGIT = /^[0-9]$/;
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+/** The package's Lexer (jmespath.js), as far as the adapter uses it; offsets are UTF-16 indexes. */
+export interface PackageLexer {
+  tokenize(stream: string): Token[];
+  _consumeNumber(stream: string): Token;
+  _decodeQuotedIdentifier(lexeme: string, start: number): QueryValue;
+  _decodeRawString(text: string): string;
+  _decodeLiteral(text: string, start: number): QueryValue;
+}
+
+export type Tokenize = (expression: string) => Token[];
+
+/** The patched package's lexer errors carry the offset they happened at. */
+function isPackageLexerError(error: unknown): error is Error & { position: number } {
+  return error instanceof Error && error.name === 'LexerError' && typeof (error as { position?: unknown }).position === 'number';
+}
 
 /** Python's jmespath reads `` `…` `` and `"…"` with json.loads; objects keep their key order. */
 function parseJsonLiteral(text: string): QueryValue {
@@ -111,150 +112,95 @@ function bracketNesting(text: string): number {
   return deepest;
 }
 
-export function tokenize(expression: string): Token[] {
-  return new Lexer(expression).tokenize();
+/**
+ * Code point index of each UTF-16 offset (the package's positions) in the expression, or
+ * undefined when the two are the same (no character outside the Basic Multilingual Plane).
+ */
+function codePointIndexes(expression: string): Uint32Array | undefined {
+  if (!/[\uD800-\uDFFF]/.test(expression)) return undefined;
+  const indexes = new Uint32Array(expression.length + 1);
+  let codePoints = 0;
+  for (let offset = 0; offset < expression.length; codePoints++) {
+    const units = expression.codePointAt(offset)! > 0xffff ? 2 : 1;
+    indexes.fill(codePoints, offset, offset + units);
+    offset += units;
+  }
+  indexes[expression.length] = codePoints;
+  return indexes;
 }
 
-class Lexer {
-  private readonly characters: string[];
-  private position = 0;
-  private current: string | undefined;
-  private readonly tokens: Token[] = [];
+/** Python's message for a character the grammar has no token for (the package: "Unknown character:X"). */
+function unknownTokenMessage(expression: string, offset: number): string {
+  const character = String.fromCodePoint(expression.codePointAt(offset)!);
+  // Python words `=` alone with a message of its own, quoted: "Unknown token '='".
+  return character === '=' ? "Unknown token '='" : `Unknown token ${character}`;
+}
 
-  constructor(private readonly expression: string) {
-    this.characters = Array.from(expression);
-    this.current = this.characters[0];
-  }
+/** The tokenizer on the package's Lexer class, adapted to Python's behaviour. */
+export function createTokenizer(Lexer: new () => PackageLexer): Tokenize {
+  class PythonLexer extends Lexer {
+    private expression = '';
+    private indexes: Uint32Array | undefined;
 
-  tokenize(): Token[] {
-    while (this.current !== undefined) {
-      const character = this.current;
-      const start = this.position;
-      if (Object.hasOwn(SINGLE_CHARACTER_TOKENS, character)) {
-        this.push(SINGLE_CHARACTER_TOKENS[character], character, start);
-        this.advance();
-      } else if (IDENTIFIER_START.test(character)) {
-        let name = character;
-        while (this.advance() !== undefined && IDENTIFIER_PART.test(this.current!)) name += this.current;
-        this.push('UnquotedIdentifier', name, start);
-      } else if (WHITESPACE.has(character)) {
-        this.advance();
-      } else if (character === '[') {
-        const next = this.advance();
-        if (next === ']' || next === '?') {
-          this.advance();
-          this.push(next === ']' ? 'Flatten' : 'Filter', `[${next}`, start);
-        } else this.push('Lbracket', '[', start);
-      } else if (character === "'") {
-        // Raw string: the backslash stays, except that \' becomes '.
-        this.push('Literal', this.consumeUntil("'").replaceAll("\\'", "'"), start);
-      } else if (character === '|') {
-        this.pushOneOrTwoCharacterToken('|', 'Or', 'Pipe');
-      } else if (character === '&') {
-        this.pushOneOrTwoCharacterToken('&', 'And', 'Expref');
-      } else if (character === '`') {
-        this.push('Literal', this.consumeLiteral(), start);
-      } else if (DIGIT.test(character) || character === '-') {
-        const digits = this.consumeNumber();
-        if (digits === '-') throw this.lexerError(start, "Unknown token '-'");
-        // Python ints have no -0.
-        this.push('Number', Number(digits) || 0, start);
-      } else if (character === '"') {
-        this.push('QuotedIdentifier', this.consumeQuotedIdentifier(), start);
-      } else if (character === '<') {
-        this.pushOneOrTwoCharacterToken('=', 'LTE', 'LT');
-      } else if (character === '>') {
-        this.pushOneOrTwoCharacterToken('=', 'GTE', 'GT');
-      } else if (character === '!') {
-        this.pushOneOrTwoCharacterToken('=', 'NE', 'Not');
-      } else if (character === '=') {
-        if (this.advance() !== '=') {
-          // Python reports the '=' itself, unless it was the last character: then the position
-          // never moved past it.
-          const position = this.current === undefined ? this.position : this.position - 1;
-          throw this.lexerError(position, "Unknown token '='");
-        }
-        this.push('EQ', '==', start);
-        this.advance();
-      } else {
-        throw this.lexerError(start, `Unknown token ${character}`);
-      }
-    }
-    this.push('EOF', '', this.characters.length);
-    return this.tokens;
-  }
-
-  /** Python's lexer stays on the last character at the end (position does not move past it). */
-  private advance(): string | undefined {
-    if (this.position >= this.characters.length - 1) this.current = undefined;
-    else this.current = this.characters[++this.position];
-    return this.current;
-  }
-
-  private push(type: TokenType, value: QueryValue, start: number): void {
-    this.tokens.push({ type, value, start });
-  }
-
-  private pushOneOrTwoCharacterToken(second: string, twoCharacterType: TokenType, oneCharacterType: TokenType): void {
-    const start = this.position;
-    const first = this.current!;
-    if (this.advance() === second) {
-      this.advance();
-      this.push(twoCharacterType, first + second, start);
-    } else this.push(oneCharacterType, first, start);
-  }
-
-  private consumeNumber(): string {
-    let digits = this.current!;
-    while (this.advance() !== undefined && DIGIT.test(this.current!)) digits += this.current;
-    return digits;
-  }
-
-  /** Text up to the closing delimiter; a backslash escapes the next character and is kept. */
-  private consumeUntil(delimiter: string): string {
-    const start = this.position;
-    let text = '';
-    this.advance();
-    while (this.current !== delimiter) {
-      if (this.current === '\\') {
-        text += '\\';
-        this.advance();
-      }
-      if (this.current === undefined) throw this.lexerError(start, `Unclosed ${delimiter} delimiter`);
-      text += this.current;
-      this.advance();
-    }
-    this.advance();
-    return text;
-  }
-
-  /** `` `json` ``; text that is not JSON is read as a JSON string (JEP-12 deprecated syntax). */
-  private consumeLiteral(): QueryValue {
-    const start = this.position;
-    const lexeme = this.consumeUntil('`').replaceAll('\\`', '`');
-    try {
-      return parseJsonLiteral(lexeme);
-    } catch (error) {
-      if (error instanceof QueryTooDeepError) throw error;
+    override tokenize(expression: string): Token[] {
+      this.expression = expression;
+      this.indexes = codePointIndexes(expression);
+      let tokens: Token[];
       try {
-        return parseJsonLiteral(`"${pythonLstrip(lexeme)}"`);
-      } catch {
-        throw this.lexerError(start, `Bad token ${lexeme}`);
+        tokens = super.tokenize(expression);
+      } catch (error) {
+        if (!isPackageLexerError(error)) throw error;
+        const message = error.message.startsWith('Unknown character:') ? unknownTokenMessage(expression, error.position) : error.message;
+        // The package's other lexer errors ("Unclosed ' delimiter") are worded as Python's.
+        throw this.error(error.position, message);
+      }
+      tokens.push({ type: 'EOF', value: '', start: expression.length });
+      const indexes = this.indexes;
+      return indexes === undefined ? tokens : tokens.map((token) => ({ ...token, start: indexes[token.start] }));
+    }
+
+    override _consumeNumber(stream: string): Token {
+      const token = super._consumeNumber(stream);
+      // parseInt('-') is NaN to the package; Python quotes the `-` as it does `=`.
+      if (Number.isNaN(token.value)) throw this.error(token.start, "Unknown token '-'");
+      // Python ints have no -0.
+      return token.value === 0 ? { ...token, value: 0 } : token;
+    }
+
+    override _decodeQuotedIdentifier(lexeme: string, start: number): QueryValue {
+      try {
+        return parseJsonLiteral(lexeme);
+      } catch (error) {
+        throw this.error(start, (error as PythonJsonError).reason);
       }
     }
-  }
 
-  private consumeQuotedIdentifier(): QueryValue {
-    const start = this.position;
-    const lexeme = `"${this.consumeUntil('"')}"`;
-    try {
-      return parseJsonLiteral(lexeme);
-    } catch (error) {
-      throw this.lexerError(start, (error as PythonJsonError).reason);
+    /** Python keeps every backslash except in `\'`, which becomes `'` wherever it occurs. */
+    override _decodeRawString(text: string): string {
+      return text.replaceAll("\\'", "'");
+    }
+
+    /** `` `json` ``; text that is not JSON is read as a JSON string (JEP-12 deprecated syntax). */
+    override _decodeLiteral(text: string, start: number): QueryValue {
+      const lexeme = text.replaceAll('\\`', '`');
+      try {
+        return parseJsonLiteral(lexeme);
+      } catch (error) {
+        if (error instanceof QueryTooDeepError) throw error;
+        try {
+          return parseJsonLiteral(`"${pythonLstrip(lexeme)}"`);
+        } catch {
+          throw this.error(start, `Bad token ${lexeme}`);
+        }
+      }
+    }
+
+    /** Python's LexerError text; the offset is the package's, the caret counts code points. */
+    private error(offset: number, message: string): QuerySyntaxError {
+      const position = this.indexes === undefined ? offset : this.indexes[offset];
+      return new QuerySyntaxError(`Bad jmespath expression: ${message}:\n${this.expression}\n${' '.repeat(position)}^`);
     }
   }
 
-  private lexerError(position: number, message: string): QuerySyntaxError {
-    return new QuerySyntaxError(`Bad jmespath expression: ${message}:\n${this.expression}\n${' '.repeat(position)}^`);
-  }
+  return (expression) => new PythonLexer().tokenize(expression);
 }

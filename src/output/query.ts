@@ -3,11 +3,10 @@
  * `jmespath` (1.1.0 in the recorded AWS CLI), including its error texts and its int/float
  * distinction.
  *
- * The package parses and evaluates; this adapter reaches it through the parser, interpreter
- * and runtime classes that patches/jmespath+0.16.0.patch exports, and changes only where the
- * package differs from Python:
- * - tokens come from the lexer-level pre-pass (query-lexer.ts): Python's positions, literal
- *   values and lexer errors;
+ * The package tokenizes, parses and evaluates; this adapter reaches it through the lexer,
+ * parser, interpreter and runtime classes that patches/jmespath+0.16.0.patch exports, and
+ * changes only where the package differs from Python:
+ * - the lexer is adapted in query-lexer.ts: Python's positions, literal values and lexer errors;
  * - parse errors carry Python's texts with column and caret, and the constructs the package
  *   gets wrong are parsed as Python does: `(a b)` and `[a b]` are errors (the package accepts
  *   them), `length(@.x)` is one argument (the package splits it), `a.b.c` is one flat
@@ -21,7 +20,15 @@ import { createRequire } from 'node:module';
 import { generalError, paramError } from '../errors/errors.js';
 import type { OutputValue } from '../python/value.js';
 import { checkArguments, PYTHON_FUNCTIONS, type Evaluate } from './query-functions.js';
-import { MAX_NESTING, QuerySyntaxError, QueryTooDeepError, tokenize, type Token, type TokenType } from './query-lexer.js';
+import {
+  createTokenizer,
+  MAX_NESTING,
+  QuerySyntaxError,
+  QueryTooDeepError,
+  type PackageLexer,
+  type Token,
+  type TokenType,
+} from './query-lexer.js';
 import {
   buildObject,
   containsExpressionReference,
@@ -75,6 +82,7 @@ interface PackageRuntime {
 }
 
 interface PatchedJmespath {
+  Lexer: new () => PackageLexer;
   Parser: new () => PackageParser;
   TreeInterpreter: new (runtime: PackageRuntime) => PackageInterpreter;
   Runtime: new () => PackageRuntime;
@@ -135,9 +143,10 @@ function loadEngine(): Engine {
 }
 
 function createEngine(jmespath: PatchedJmespath): Engine {
-  if (typeof jmespath.Parser !== 'function') {
+  if (typeof jmespath.Lexer !== 'function') {
     throw new Error('node_modules/jmespath lacks patches/jmespath+0.16.0.patch: run npm ci (postinstall applies it)');
   }
+  const tokenize = createTokenizer(jmespath.Lexer);
 
   class PythonParser extends jmespath.Parser {
     private expressionText = '';
