@@ -7,11 +7,12 @@
  *   `LexerError` texts with the caret;
  * - raw strings unescape every `\'` (the package only the first: `'a\'b\'c'` → `a'b\'c`);
  * - JSON literals and quoted identifiers are read by Python's `json.loads` (`` `1.0` `` stays a
- *   PyFloat, objects keep their key order, Python's error texts), and a literal that is no JSON
- *   is read as a JSON string (JEP-12's deprecated form);
+ *   PyFloat, objects keep their key order, Python's error texts), a literal that is no JSON is
+ *   read as a JSON string (JEP-12's deprecated form) and one nested too deeply fails as Python's
+ *   recursion limit makes it fail;
  * - a `-` without digits is an error (the package makes it a NaN number) and `-0` is 0.
  */
-import { parsePythonJson, type PythonJsonError } from '../python/json.js';
+import { parsePythonJson, PythonJsonError } from '../python/json.js';
 import { pythonLstrip } from '../python/chars.js';
 import { buildObject, type QueryValue } from './query-values.js';
 
@@ -61,15 +62,22 @@ export class QuerySyntaxError extends Error {}
 /**
  * Python's recursion limit (1000 frames) makes the AWS CLI fail a query nested 487 levels
  * deep (`((((…a…))))`: `Bad value for --query …: maximum recursion depth exceeded`, exit 252);
- * 486 levels still run. The same bound applies here to the parser's nesting, to the depth of
- * the parsed tree (which the interpreter's recursion follows) and to JSON literals.
+ * 486 levels still run. The same bound applies to the parser's nesting and to the depth of
+ * the parsed tree (which the interpreter's recursion follows); JSON literals have their own.
  */
 export const MAX_NESTING = 487;
 
+/**
+ * Python's json scanner counts one recursion per array or object it enters: under the AWS
+ * CLI's stack a literal nested 969 deep still loads, entering the 970th container raises
+ * RecursionError (measured with aws-cli 2.36.7, the same for every command).
+ */
+const MAX_JSON_LITERAL_NESTING = 969;
+
 /** Python's RecursionError text, which the AWS CLI reports for a too deeply nested query. */
 export class QueryTooDeepError extends QuerySyntaxError {
-  constructor() {
-    super('maximum recursion depth exceeded');
+  constructor(message = 'maximum recursion depth exceeded') {
+    super(message);
   }
 }
 
@@ -91,14 +99,34 @@ function isPackageLexerError(error: unknown): error is Error & { position: numbe
 
 /** Python's jmespath reads `` `…` `` and `"…"` with json.loads; objects keep their key order. */
 function parseJsonLiteral(text: string): QueryValue {
-  if (bracketNesting(text) > MAX_NESTING) throw new QueryTooDeepError();
+  const tooDeep = tooDeepContainer(text);
+  if (tooDeep !== undefined) throw jsonRecursionError(text, tooDeep);
+  return parseOrderedJson(text);
+}
+
+function parseOrderedJson(text: string): QueryValue {
   return parsePythonJson(text, (pairs) => buildObject(pairs as Map<string, QueryValue>)) as QueryValue;
 }
 
-/** How deeply `[` and `{` nest in JSON text (outside strings), before the recursive parse. */
-function bracketNesting(text: string): number {
+/**
+ * Python reads the text up to the container too many first: an error before it is the usual
+ * ValueError; only when the scanner gets there wanting a value does it recurse and fail.
+ */
+function jsonRecursionError(text: string, offset: number): Error {
+  const before = text.slice(0, offset);
+  try {
+    parseOrderedJson(before);
+  } catch (error) {
+    const wantsValueThere = new PythonJsonError('Expecting value', before, offset).message;
+    if (!(error instanceof PythonJsonError) || error.message !== wantsValueThere) return error as Error;
+  }
+  const kind = text[offset] === '[' ? 'array' : 'object';
+  return new QueryTooDeepError(`maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`);
+}
+
+/** The offset of the first `[` or `{` (outside strings) nested deeper than Python loads. */
+function tooDeepContainer(text: string): number | undefined {
   let depth = 0;
-  let deepest = 0;
   let inString = false;
   for (let index = 0; index < text.length; index++) {
     const character = text[index];
@@ -106,10 +134,11 @@ function bracketNesting(text: string): number {
       if (character === '\\') index++;
       else if (character === '"') inString = false;
     } else if (character === '"') inString = true;
-    else if (character === '[' || character === '{') deepest = Math.max(deepest, ++depth);
-    else if (character === ']' || character === '}') depth--;
+    else if (character === '[' || character === '{') {
+      if (++depth > MAX_JSON_LITERAL_NESTING) return index;
+    } else if (character === ']' || character === '}') depth--;
   }
-  return deepest;
+  return undefined;
 }
 
 /**

@@ -478,12 +478,34 @@ describe('nesting bound (Python recursion limit: the AWS CLI fails 487 nested pa
     ['20,000 pipes', Array(20000).fill('a').join('|')],
     ['20,000 ors', Array(20000).fill('a').join('||')],
     ['20,000 indexes', `a${'[0]'.repeat(20000)}`],
-    ['a 5,000 deep literal', `\`${'['.repeat(5000)}${']'.repeat(5000)}\``],
   ];
   it.each(deep)('%s: exit 252, maximum recursion depth exceeded', (_name, expression) => {
     const error = errorOf(() => compileQuery(expression));
     expect(error.exitCode).toBe(252);
     expect(error.message).toBe(`Bad value for --query ${expression}: maximum recursion depth exceeded`);
+  });
+
+  // Python's json scanner has a recursion bound of its own, in other words (oracle-errors.json).
+  it.each([
+    ['a 970 deep literal', `\`${'['.repeat(970)}${']'.repeat(970)}\``, 'array'],
+    ['a 5,000 deep literal', `\`${'['.repeat(5000)}${']'.repeat(5000)}\``, 'array'],
+    ['a 970 deep object literal', `\`${'{"a":'.repeat(970)}1${'}'.repeat(970)}\``, 'object'],
+  ])('%s: exit 252, recursion while decoding a JSON %s', (_name, expression, kind) => {
+    const error = errorOf(() => compileQuery(expression));
+    expect(error.exitCode).toBe(252);
+    expect(error.message).toBe(
+      `Bad value for --query ${expression}: maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`,
+    );
+  });
+
+  it('a 969 deep literal still loads', () => {
+    const value = search(`\`${'['.repeat(969)}${']'.repeat(969)}\``);
+    expect(JSON.stringify(value)).toBe(`${'['.repeat(969)}${']'.repeat(969)}`);
+  });
+
+  it('a literal that fails before its 970th level is no JSON, so it is read as a string', () => {
+    const text = `${'[1 '.repeat(970)}${']'.repeat(970)}`;
+    expect(search(`\`${text}\``)).toBe(text);
   });
 
   it('486 parentheses still compile and run', () => {
