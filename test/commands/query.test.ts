@@ -1,12 +1,53 @@
 /**
- * --query through the whole command: hostile expressions stop before anything is sent, and the
- * jmespath package is loaded only by commands that use --query.
+ * --query through the whole command: lexer and parser errors as the newest AWS CLI prints them
+ * (recorded in test/fixtures/query/oracle-errors.json), hostile expressions stop before anything
+ * is sent, and the jmespath package is loaded only by commands that use --query.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runInProcess, spawnWithoutSdk } from '../support/cli.js';
+import { asS3api } from '../support/golden.js';
 
 const LIST_PARTS = ['list-parts', '--bucket', 'bkt', '--key', 'k', '--upload-id', 'u'];
 const LIST_PARTS_RESPONSE = { ListParts: { Bucket: 'bkt', Parts: [{ PartNumber: 1, ETag: '"e1"', Size: 1 }], IsTruncated: false } };
+
+interface OracleCase {
+  readonly kind: string;
+  readonly expression: string;
+  readonly exitCode: number;
+  readonly stderr: string;
+}
+
+/** Recorded by scripts/record-query-errors.mjs with aws-cli 2.36.7 (list-parts, a closed port). */
+const ORACLE: { readonly cases: readonly OracleCase[] } = JSON.parse(
+  readFileSync(new URL('../fixtures/query/oracle-errors.json', import.meta.url), 'utf8'),
+);
+const label = (expression: string) => JSON.stringify(expression.length > 60 ? `${expression.slice(0, 60)}…` : expression);
+const rejected = ORACLE.cases.filter((oracleCase) => oracleCase.exitCode === 252).map((oracleCase) => [oracleCase.kind, label(oracleCase.expression), oracleCase] as const);
+const accepted = ORACLE.cases.filter((oracleCase) => oracleCase.exitCode !== 252).map((oracleCase) => [oracleCase.kind, label(oracleCase.expression), oracleCase] as const);
+
+describe('lexer and parser errors as the AWS CLI prints them (exit 252, nothing sent)', () => {
+  it('the fixture holds both kinds', () => {
+    expect(rejected.length).toBeGreaterThan(50);
+    expect(accepted.length).toBeGreaterThan(3);
+  });
+
+  it.each(rejected)('%s: %s', async (_kind, _label, oracleCase) => {
+    const result = await runInProcess([...LIST_PARTS, '--query', oracleCase.expression], { fakeResponses: LIST_PARTS_RESPONSE });
+    expect(result.stderr).toBe(asS3api(oracleCase.stderr));
+    expect(result.exitCode).toBe(252);
+    expect(result.calls).toEqual([]);
+  });
+
+  // The AWS CLI compiled these and went on to send (to a closed port: "Could not connect").
+  it.each(accepted)('%s: %s compiles and runs', async (_kind, _label, oracleCase) => {
+    expect(oracleCase.stderr).toContain('Could not connect to the endpoint URL');
+    const result = await runInProcess([...LIST_PARTS, '--query', oracleCase.expression], { fakeResponses: LIST_PARTS_RESPONSE });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    expect(result.calls).toHaveLength(1);
+  });
+});
 
 describe('hostile queries (issue 9)', () => {
   // The AWS CLI prints this for 487 nested parentheses and more (Python's RecursionError).
