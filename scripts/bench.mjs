@@ -177,7 +177,8 @@ async function benchWire({ options, tools, env, workdir, report }) {
     console.log(formatToolRows(rows, { extraColumns: [throughputColumn(wireCase.bytes)] }));
   }
   console.log(
-    '  s3api sends CRC64NVME in a header (computed first, on two threads above 64 MiB) and the body UNSIGNED-PAYLOAD;\n' +
+    '  s3api sends CRC64NVME over http in a header (computed first, on two threads above 64 MiB), over https in an\n' +
+      '  aws-chunked trailer computed while the body is sent (as the newest AWS CLI does), the body UNSIGNED-PAYLOAD;\n' +
       '  aws 2.9.19 computes Content-MD5 and, over http, the SHA-256 it signs; curl sends the bytes and nothing else.',
   );
 

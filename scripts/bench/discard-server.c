@@ -54,39 +54,97 @@ static const char *header_value(const char *headers, const char *name) {
   return NULL;
 }
 
+/* Bytes already read past what has been consumed: buffer[start, filled). */
+struct reader {
+  struct connection *connection;
+  char *buffer;
+  size_t start;
+  size_t filled;
+};
+
+/* Refills the buffer after its unconsumed bytes; 0 at the end of the connection. */
+static int reader_fill(struct reader *reader) {
+  if (reader->start > 0) {
+    memmove(reader->buffer, reader->buffer + reader->start, reader->filled - reader->start);
+    reader->filled -= reader->start;
+    reader->start = 0;
+  }
+  if (reader->filled >= BUFFER_BYTES - 1) return 0;
+  ssize_t got = connection_read(reader->connection, reader->buffer + reader->filled, BUFFER_BYTES - 1 - reader->filled);
+  if (got <= 0) return 0;
+  reader->filled += (size_t)got;
+  return 1;
+}
+
+/* Throws away `count` bytes of body. */
+static int reader_skip(struct reader *reader, long long count) {
+  while (count > 0) {
+    size_t available = reader->filled - reader->start;
+    if (available == 0) {
+      reader->start = reader->filled = 0;
+      if (!reader_fill(reader)) return 0;
+      continue;
+    }
+    size_t taken = (long long)available < count ? available : (size_t)count;
+    reader->start += taken;
+    count -= (long long)taken;
+  }
+  return 1;
+}
+
+/* The next CRLF-ended line, NUL-terminated in place (CRLF removed); NULL at the end. */
+static char *reader_line(struct reader *reader) {
+  char *end;
+  while ((end = memmem(reader->buffer + reader->start, reader->filled - reader->start, "\r\n", 2)) == NULL) {
+    if (!reader_fill(reader)) return NULL;
+  }
+  char *line = reader->buffer + reader->start;
+  *end = '\0';
+  reader->start = (size_t)(end - reader->buffer) + 2;
+  return line;
+}
+
+/* A `Transfer-Encoding: chunked` body (upload-part over https sends one): every chunk, then the trailer. */
+static int skip_chunked_body(struct reader *reader) {
+  for (;;) {
+    char *size_line = reader_line(reader);
+    if (size_line == NULL) return 0;
+    long long size = strtoll(size_line, NULL, 16);
+    if (size == 0) break;
+    if (!reader_skip(reader, size + 2)) return 0;
+  }
+  for (;;) {
+    char *trailer_line = reader_line(reader);
+    if (trailer_line == NULL) return 0;
+    if (*trailer_line == '\0') return 1;
+  }
+}
+
 static void *serve(void *argument) {
   struct connection plain = {.fd = (int)(long)argument, .tls = NULL};
   struct connection *connection = &plain;
   char *buffer = malloc(BUFFER_BYTES);
-  size_t filled = 0;
   if (tls_context != NULL) {
     plain.tls = SSL_new(tls_context);
     SSL_set_fd(plain.tls, plain.fd);
     if (SSL_accept(plain.tls) != 1) goto done;
   }
+  struct reader reader = {.connection = connection, .buffer = buffer, .start = 0, .filled = 0};
   for (;;) {
     char *end = NULL;
-    while ((end = memmem(buffer, filled, "\r\n\r\n", 4)) == NULL) {
-      ssize_t got = connection_read(connection, buffer + filled, BUFFER_BYTES - 1 - filled);
-      if (got <= 0) goto done;
-      filled += (size_t)got;
+    while ((end = memmem(buffer + reader.start, reader.filled - reader.start, "\r\n\r\n", 4)) == NULL) {
+      if (!reader_fill(&reader)) goto done;
     }
     *end = '\0';
-    const char *length_text = header_value(buffer, "content-length");
+    const char *headers = buffer + reader.start;
+    const char *length_text = header_value(headers, "content-length");
+    const char *transfer_encoding = header_value(headers, "transfer-encoding");
+    int chunked = transfer_encoding != NULL && strcasestr(transfer_encoding, "chunked") != NULL;
     long long remaining = length_text ? atoll(length_text) : 0;
-    const char *expect = header_value(buffer, "expect");
+    const char *expect = header_value(headers, "expect");
     if (expect != NULL && strcasestr(expect, "100-continue") != NULL) connection_write(connection, CONTINUE, sizeof CONTINUE - 1);
-    size_t header_bytes = (size_t)(end - buffer) + 4;
-    size_t body_in_buffer = filled - header_bytes;
-    if ((long long)body_in_buffer > remaining) body_in_buffer = (size_t)remaining;
-    remaining -= (long long)body_in_buffer;
-    memmove(buffer, buffer + header_bytes + body_in_buffer, filled - header_bytes - body_in_buffer);
-    filled -= header_bytes + body_in_buffer;
-    while (remaining > 0) {
-      ssize_t got = connection_read(connection, buffer, remaining < BUFFER_BYTES ? (size_t)remaining : BUFFER_BYTES);
-      if (got <= 0) goto done;
-      remaining -= got;
-    }
+    reader.start = (size_t)(end - buffer) + 4;
+    if (chunked ? !skip_chunked_body(&reader) : !reader_skip(&reader, remaining)) goto done;
     if (connection_write(connection, RESPONSE, sizeof RESPONSE - 1) != 0) goto done;
   }
 done:

@@ -17,7 +17,7 @@ import {
 import { commandToOperationName } from '../spec/flag-name.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../spec/globals.js';
 import type { OperationSpec } from '../spec/types.js';
-import { FileBody } from '../s3/body.js';
+import { AwsChunkedBody, FileBody } from '../s3/body.js';
 import type { S3Port } from '../s3/client.js';
 import type { DebugLog } from '../output/debug-log.js';
 import { compileQuery } from '../output/query.js';
@@ -60,6 +60,19 @@ function checksumWithProgress(progress: ProgressLine | undefined) {
     const onBytesHashed = progress && ((done: number) => progress.update(`${algorithm} checksum`, done, body.length));
     return checksums.checksumFile(body.path, typed, { start: body.start, end: body.start + body.length - 1 }, onBytesHashed);
   };
+}
+
+function withUploadProgress(body: FileBody, progress: ProgressLine): FileBody {
+  return new FileBody(body.path, body.start, body.length, (sent) => progress.update('Uploading', sent, body.length));
+}
+
+/**
+ * botocore's rule (resolve_request_checksum_algorithm): a streaming body's checksum goes in a
+ * trailer when the request URL is https, which every request of a command is unless its
+ * endpoint says http.
+ */
+function checksumPlacement(endpoint: string | undefined): 'header' | 'trailer' {
+  return endpoint !== undefined && /^http:/i.test(endpoint) ? 'header' : 'trailer';
 }
 
 /** The terminal's progress line for a command that sends a file body, when it is wanted. */
@@ -116,6 +129,7 @@ export async function runOperation(parsed: ParsedCommandLine, io: CliIO, log: De
   try {
     await sendAndRender(parsed, io, config, input, plan, pagination, {
       checksumCalculation: settings.checksumCalculation,
+      checksumPlacement: checksumPlacement(settings.endpoint),
       checksumOf: checksumWithProgress(progress),
       connect: () => (connection ??= io.connect(settings)),
       stdin: io.stdin,
@@ -151,8 +165,9 @@ async function sendAndRender(
   const formatTimestamp = context.timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
   const { progress } = context;
   const body = input.Body;
-  if (progress && body instanceof FileBody) {
-    input.Body = new FileBody(body.path, body.start, body.length, (sent) => progress.update('Uploading', sent, body.length));
+  if (progress && body instanceof FileBody) input.Body = withUploadProgress(body, progress);
+  if (progress && body instanceof AwsChunkedBody && body.source instanceof FileBody) {
+    input.Body = new AwsChunkedBody(withUploadProgress(body.source, progress), body.algorithm);
   }
   const fetchShaped = async (pageInput: Record<string, unknown>) =>
     shapeResponse(await s3.send(operation.sdk, pageInput), operation.output, formatTimestamp);

@@ -4,7 +4,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { generalError, paramError, validationError } from '../errors/errors.js';
-import { FileBody } from '../s3/body.js';
+import { AwsChunkedBody, FileBody } from '../s3/body.js';
 import { parseSliceRequest, resolveSlice, type SliceRequest } from '../input/body-slice.js';
 import { STDIN, UnsizedBody, spoolBody, type Scratch } from '../input/unsized-body.js';
 import type { S3Port } from '../s3/client.js';
@@ -18,6 +18,11 @@ import type { SdkInput } from '../input/build-input.js';
 
 export interface StepSettings {
   readonly checksumCalculation: 'when_supported' | 'when_required';
+  /**
+   * Where a computed checksum of a streamed body travels: botocore puts it in an aws-chunked
+   * trailer when the request goes over https, in a header otherwise.
+   */
+  readonly checksumPlacement: 'header' | 'trailer';
   /** Computes a checksum of the body (file range, bytes from --cli-input-*, or empty) as base64. */
   readonly checksumOf: (body: FileBody | Uint8Array | undefined, algorithm: string) => Promise<string>;
   /** The command's S3 connection, for a step that reads from S3 before the request is sent. */
@@ -64,6 +69,11 @@ async function applyChecksum(input: SdkInput, settings: StepSettings): Promise<v
   // The header echoes the user's spelling of the algorithm, as the AWS CLI sends it.
   input.ChecksumAlgorithm = requested ?? algorithm;
   const body = input.Body instanceof FileBody || input.Body instanceof Uint8Array ? input.Body : undefined;
+  if (settings.checksumPlacement === 'trailer') {
+    // Computed while the body is sent: no pass over the part before the request starts.
+    input.Body = new AwsChunkedBody(body ?? new Uint8Array(0), requested ?? algorithm);
+    return;
+  }
   input[`Checksum${algorithm}`] = await settings.checksumOf(body, algorithm);
 }
 

@@ -9,8 +9,18 @@
  * sixteen times as many writes cost CPU in the http and socket layers (see scripts/bench).
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import type { ChecksumAlgorithm } from './checksums.js';
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { Readable, type Writable } from 'node:stream';
+import {
+  AWS_CHUNK_BYTES,
+  AWS_CHUNK_END,
+  AWS_CHUNK_HEADER_ROOM,
+  awsChunkHeader,
+  awsChunkedEnd,
+  awsChunkedHeaders,
+  encodeAwsChunked,
+} from './aws-chunked.js';
 
 /**
  * Measured on a 1 GiB part (user + system CPU of the whole upload): 256 KiB writes cost
@@ -42,8 +52,101 @@ export class FileBody {
   /** A new one-shot sender for one attempt of the request. */
   open(): FileRangeSender | Buffer {
     if (this.length === 0) return Buffer.alloc(0);
-    return new FileRangeSender(this);
+    return new FileRangeSender(this, AS_IS);
   }
+}
+
+/**
+ * upload-part's body with its flexible checksum in an aws-chunked trailer, as botocore sends a
+ * streaming body over https. The checksum is computed while the body is sent, not before: for
+ * a file, by a second reader of the same range (on a worker thread for a large CRC64NVME part),
+ * so hashing and sending overlap. Each attempt computes it again from the bytes it sends.
+ */
+export class AwsChunkedBody {
+  constructor(
+    /** The bytes: a file range, or bytes from --cli-input-* (empty when no body was given). */
+    readonly source: FileBody | Uint8Array,
+    /** The algorithm as the user spelled it: botocore names the trailer after that spelling. */
+    readonly algorithm: string,
+  ) {}
+
+  get decodedLength(): number {
+    return this.source.length;
+  }
+
+  /** botocore's headers for this body; Content-Length goes. */
+  headers(): Record<string, string> {
+    return awsChunkedHeaders(this.algorithm, this.decodedLength);
+  }
+
+  /** A new one-shot sender (or the whole encoded body) for one attempt of the request. */
+  async open(): Promise<FileRangeSender | Buffer> {
+    const algorithm = this.algorithm.toUpperCase() as ChecksumAlgorithm;
+    const { source } = this;
+    if (source instanceof FileBody && source.length > 0) {
+      return new FileRangeSender(source, awsChunkedFraming(() => checksumOfRange(source, algorithm), this.algorithm));
+    }
+    const bytes = source instanceof FileBody ? new Uint8Array(0) : source;
+    const { createChecksum } = await import('./checksums.js');
+    const checksum = await createChecksum(algorithm);
+    checksum.update(bytes);
+    return encodeAwsChunked(bytes, this.algorithm, checksum.digestBase64());
+  }
+}
+
+async function checksumOfRange(body: FileBody, algorithm: ChecksumAlgorithm): Promise<string> {
+  const { checksumFile } = await import('./checksums.js');
+  return checksumFile(body.path, algorithm, { start: body.start, end: body.start + body.length - 1 });
+}
+
+/**
+ * How the bytes of a range go on the wire. Each chunk is read into a buffer at `headerRoom`,
+ * leaving room for the framing before and after it, so a framed chunk is one write with no copy.
+ */
+interface RangeFraming {
+  readonly chunkBytes: number;
+  readonly headerRoom: number;
+  readonly endRoom: number;
+  /** Starts per-attempt work that runs while the range is sent (the trailer's checksum). */
+  start(): void;
+  /** The bytes to write for `length` bytes of data read into `buffer` at headerRoom. */
+  frame(buffer: Buffer, length: number): Buffer;
+  /** What is written after the last chunk, if anything. */
+  finish(): Promise<Buffer | undefined>;
+}
+
+/** The range as it is, for a body whose checksum (if any) went ahead in a header. */
+const AS_IS: RangeFraming = {
+  chunkBytes: BODY_CHUNK_BYTES,
+  headerRoom: 0,
+  endRoom: 0,
+  start: () => undefined,
+  frame: (buffer, length) => buffer.subarray(0, length),
+  finish: async () => undefined,
+};
+
+function awsChunkedFraming(computeChecksum: () => Promise<string>, algorithm: string): RangeFraming {
+  let checksum: Promise<string> | undefined;
+  return {
+    chunkBytes: AWS_CHUNK_BYTES,
+    headerRoom: AWS_CHUNK_HEADER_ROOM,
+    endRoom: AWS_CHUNK_END.length,
+    start() {
+      checksum = computeChecksum();
+      // An attempt that ends early never awaits it: its failure must not go unhandled.
+      checksum.catch(() => undefined);
+    },
+    frame(buffer, length) {
+      const header = awsChunkHeader(length);
+      const begin = AWS_CHUNK_HEADER_ROOM - header.length;
+      buffer.write(header, begin, 'latin1');
+      buffer.write(AWS_CHUNK_END, AWS_CHUNK_HEADER_ROOM + length, 'latin1');
+      return buffer.subarray(begin, AWS_CHUNK_HEADER_ROOM + length + AWS_CHUNK_END.length);
+    },
+    async finish() {
+      return Buffer.from(awsChunkedEnd(algorithm, await checksum!), 'latin1');
+    },
+  };
 }
 
 /** The file shrank under us: sending on would leave the request short of its Content-Length. */
@@ -62,7 +165,10 @@ export class BodyChangedError extends Error {
 export class FileRangeSender extends Readable {
   private started = false;
 
-  constructor(private readonly body: FileBody) {
+  constructor(
+    private readonly body: FileBody,
+    private readonly framing: RangeFraming,
+  ) {
     super();
   }
 
@@ -74,30 +180,32 @@ export class FileRangeSender extends Readable {
     if (this.started) throw new Error('A FileRangeSender sends its range once; open the FileBody again to resend');
     this.started = true;
     const writable = destination as unknown as Writable;
-    sendFileRange(this.body, writable).catch((error: unknown) => writable.destroy(error as Error));
+    sendFileRange(this.body, this.framing, writable).catch((error: unknown) => writable.destroy(error as Error));
     return destination;
   }
 }
 
-async function sendFileRange(body: FileBody, destination: Writable): Promise<void> {
+async function sendFileRange(body: FileBody, framing: RangeFraming, destination: Writable): Promise<void> {
   // The client's agents are its own (TLS settings), and the SDK's handler waits for 100 Continue
   // only on agents it made: the wait is here, for every file body.
   if (destination instanceof ClientRequest && destination.getHeader('expect') === '100-continue') {
     if ((await continueOrAnswer(destination)) === 'answered') return;
   }
+  framing.start();
   const handle = await open(body.path, 'r');
   try {
-    await writeRange(handle, body, destination);
+    await writeRange(handle, body, framing, destination);
   } finally {
     await handle.close();
   }
 }
 
-async function writeRange(handle: FileHandle, body: FileBody, destination: Writable): Promise<void> {
+async function writeRange(handle: FileHandle, body: FileBody, framing: RangeFraming, destination: Writable): Promise<void> {
   const end = body.start + body.length;
-  const buffers = [Buffer.allocUnsafe(BODY_CHUNK_BYTES), Buffer.allocUnsafe(BODY_CHUNK_BYTES)];
+  const { chunkBytes, headerRoom, endRoom } = framing;
+  const buffers = [Buffer.allocUnsafe(headerRoom + chunkBytes + endRoom), Buffer.allocUnsafe(headerRoom + chunkBytes + endRoom)];
   const readInto = (buffer: Buffer, position: number) =>
-    handle.read(buffer, 0, Math.min(buffer.length, end - position), position).then(({ bytesRead }) => bytesRead);
+    handle.read(buffer, headerRoom, Math.min(chunkBytes, end - position), position).then(({ bytesRead }) => bytesRead);
 
   let position = body.start;
   let current = 0;
@@ -110,7 +218,7 @@ async function writeRange(handle: FileHandle, body: FileBody, destination: Writa
     position += bytesRead;
     // The other buffer is read into next: its write must be done before it is overwritten.
     if ((await pendingWrite) === 'closed') return;
-    pendingWrite = writeChunk(destination, buffers[current].subarray(0, bytesRead)).then((outcome) => {
+    pendingWrite = writeChunk(destination, framing.frame(buffers[current], bytesRead)).then((outcome) => {
       if (outcome === 'written') {
         sent += bytesRead;
         body.onBytesSent?.(sent);
@@ -124,6 +232,8 @@ async function writeRange(handle: FileHandle, body: FileBody, destination: Writa
     if (position < end) pendingRead = readInto(buffers[current], position);
   }
   if ((await pendingWrite) === 'closed') return;
+  const ending = await framing.finish();
+  if (ending !== undefined && (await writeChunk(destination, ending)) === 'closed') return;
   destination.end();
 }
 

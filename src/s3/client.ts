@@ -11,7 +11,7 @@ import { Agent as HttpAgent } from 'node:http';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { assertValidEndpointUrl, type ClientSettings } from '../config/settings.js';
 import { generalError } from '../errors/errors.js';
-import { FileBody } from './body.js';
+import { AwsChunkedBody, FileBody } from './body.js';
 import { credentialsFromProcess } from '../config/credential-process.js';
 import type { DebugLog } from '../output/debug-log.js';
 import { asRetryableFailure, toCliError, type RequestContext } from './errors.js';
@@ -110,7 +110,9 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
     retryStrategy,
     // `Expect: 100-continue` is set per request (below), on file bodies only, as the AWS CLI does.
     expectContinueHeader: false,
-    requestChecksumCalculation: settings.checksumCalculation === 'when_supported' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED',
+    // Request checksums are the CLI's (pipeline/steps.ts applies botocore's rules and computes
+    // them): the SDK adds one only where the model requires one and none was given.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     // Also receives the credential chain's warnings, which the AWS CLI does not print.
     logger: log.sdkLogger(),
@@ -135,9 +137,16 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
       const context: RequestContext = { operation, url: undefined, attempts: 0, maxAttempts: settings.maxAttempts };
       const cliOwned = Object.fromEntries(CLI_OWNED_MEMBERS.filter((name) => name in input).map((name) => [name, input[name]]));
       const body = input.Body instanceof FileBody ? input.Body : undefined;
+      const chunked = input.Body instanceof AwsChunkedBody ? input.Body : undefined;
       // The body travels through the SDK as a FileBody, not a stream: the SDK refuses to retry
       // a request whose body is a stream, and the AWS CLI retries parts.
-      const command = new CommandClass(body ? { ...input, ContentLength: input.ContentLength ?? body.length } : input);
+      const length = body?.length ?? chunked?.decodedLength;
+      const sdkInput = length !== undefined ? { ...input, ContentLength: input.ContentLength ?? length } : input;
+      // The SDK would frame a body whose ChecksumAlgorithm it sees in an aws-chunked encoding of
+      // its own, read once; this body frames itself and re-reads its file range on every
+      // attempt, so the SDK does not see the algorithm, and its header is set below instead.
+      if (chunked) delete sdkInput.ChecksumAlgorithm;
+      const command = new CommandClass(sdkInput);
 
       // The SDK's SSE-C middleware re-encodes keys and recomputes MD5s; the AWS CLI sends a key
       // with a user-given MD5 untouched, so the values prepared by the CLI are put back.
@@ -181,6 +190,20 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
         },
         { step: 'build', name: 's3apiAwsCliUrl' },
       );
+      if (chunked) {
+        command.middlewareStack.add(
+          (next) => async (args) => {
+            const request = args.request as SdkHttpRequest;
+            // botocore's add_expect_header looks at the body before the trailer wraps it: a file.
+            if (chunked.source instanceof FileBody) request.headers.Expect = '100-continue';
+            const contentLength = headerName(request.headers, 'content-length');
+            if (contentLength) delete request.headers[contentLength];
+            Object.assign(request.headers, chunked.headers(), { 'x-amz-sdk-checksum-algorithm': chunked.algorithm });
+            return next(args);
+          },
+          { step: 'build', name: 's3apiAwsChunkedBody' },
+        );
+      }
       if (body) {
         command.middlewareStack.add(
           (next) => async (args) => {
@@ -217,6 +240,7 @@ export async function createSdkPort(settings: ClientSettings): Promise<S3Port> {
           if (request.protocol === 'https:') checkTls(request, context.url);
           // Each attempt opens the file range again, so a retried part carries the same bytes.
           if (body) request.body = body.open();
+          if (chunked) request.body = await chunked.open();
           log.debug(
             'botocore.endpoint',
             `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${context.url}, headers=${log.formatHeaders(request.headers)}>`,

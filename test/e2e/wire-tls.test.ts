@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
@@ -173,5 +173,41 @@ describe('TLS verification', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toBe(`"${createHash('md5').update(part).digest('hex')}"\n`);
+  });
+  it('a whole upload over TLS, its parts checksummed in aws-chunked trailers, stores the bytes sent', async () => {
+    const key = 'tls/trailer.bin';
+    const uploadId = await createUpload(trustingClient(), BUCKET, key);
+    // The bytes of test/fixtures/wire-https/upload-part-trailer.json, whose CRC64NVME the
+    // newest AWS CLI sent in its trailer: SGUUy1AmTgg=.
+    const line = 's3api aws-chunked trailer part\n';
+    const last = Buffer.from(line.repeat(Math.ceil(2621447 / line.length))).subarray(0, 2621447);
+    // S3's smallest part but the last: 5 MiB.
+    const first = randomBytes(5 * 1024 * 1024);
+    writeFileSync(join(workdir, 'first.bin'), first);
+    writeFileSync(join(workdir, 'last.bin'), last);
+    const upload = (part: number, file: string, ...extra: string[]) =>
+      runInProcess(
+        ['--endpoint-url', server.url, '--ca-bundle', server.certificateFile, 'upload-part', '--bucket', BUCKET, '--key', key,
+          '--part-number', String(part), '--upload-id', uploadId, '--body', file, ...extra],
+        { env: TEST_CREDENTIALS, cwd: workdir },
+      );
+    const one = await upload(1, 'first.bin', '--checksum-algorithm', 'sha256');
+    expect(one.stderr).toBe('');
+    expect(JSON.parse(one.stdout)).toEqual({
+      ETag: `"${createHash('md5').update(first).digest('hex')}"`,
+      ChecksumSHA256: createHash('sha256').update(first).digest('base64'),
+    });
+    const two = await upload(2, 'last.bin');
+    expect(two.stderr).toBe('');
+    expect(JSON.parse(two.stdout)).toEqual({ ETag: `"${createHash('md5').update(last).digest('hex')}"`, ChecksumCRC64NVME: 'SGUUy1AmTgg=' });
+    const completed = await runInProcess(
+      ['--endpoint-url', server.url, '--ca-bundle', server.certificateFile, 'complete-multipart-upload', '--bucket', BUCKET, '--key', key,
+        '--upload-id', uploadId, '--parts-from-server'],
+      { env: TEST_CREDENTIALS },
+    );
+    expect(completed.stderr).toBe('');
+    expect(completed.exitCode).toBe(0);
+    const object = await trustingClient().send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    expect(Buffer.from(await object.Body!.transformToByteArray()).equals(Buffer.concat([first, last]))).toBe(true);
   });
 });

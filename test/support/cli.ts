@@ -6,7 +6,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { FileBody } from '../../src/s3/body.js';
+import { AwsChunkedBody, FileBody } from '../../src/s3/body.js';
+import { collectSent, decodeAwsChunked } from './aws-chunked.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { run } from '../../src/cli.js';
@@ -28,6 +29,18 @@ export interface SdkCall {
   readonly settings: ClientSettings;
   /** The bytes of a file body, read when it was sent (a spooled body is gone after the run). */
   readonly sentBody?: Buffer;
+  /** The checksum trailer of an aws-chunked body (upload-part over https). */
+  readonly trailer?: { readonly name: string; readonly value: string };
+}
+
+/**
+ * The checksum a call sends for `algorithm`: in its header (the SDK input member) or, over
+ * https, in its aws-chunked trailer.
+ */
+export function sentChecksum(call: SdkCall, algorithm: string): unknown {
+  const header = call.input[`Checksum${algorithm}`];
+  if (header !== undefined) return header;
+  return call.trailer?.name === `x-amz-checksum-${algorithm.toLowerCase()}` ? call.trailer.value : undefined;
 }
 
 export interface InProcessOptions {
@@ -106,7 +119,12 @@ export async function runInProcess(
       }
       return {
         send: async (operation, input) => {
-          calls.push({ operation, input, settings, sentBody: input.Body instanceof FileBody ? readFileBody(input.Body) : undefined });
+          if (input.Body instanceof AwsChunkedBody) {
+            const { data, trailer } = decodeAwsChunked(await collectSent(await input.Body.open()));
+            calls.push({ operation, input, settings, sentBody: data, trailer });
+          } else {
+            calls.push({ operation, input, settings, sentBody: input.Body instanceof FileBody ? readFileBody(input.Body) : undefined });
+          }
           const response = fake[operation];
           if (!response) throw new Error(`no fake response for ${operation}`);
           return typeof response === 'function' ? response(input) : response;

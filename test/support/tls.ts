@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function createSelfSignedCertificate(dir: string): { certificateFile: string; keyFile: string } {
+export function createSelfSignedCertificate(dir: string): { certificateFile: string; keyFile: string } {
   const certificateFile = join(dir, 'cert.pem');
   const keyFile = join(dir, 'key.pem');
   const result = spawnSync(

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BODY_CHUNK_BYTES, BodyChangedError, FileBody, FileRangeSender } from '../../../src/s3/body.js';
+import { createHash } from 'node:crypto';
+import { AwsChunkedBody, BODY_CHUNK_BYTES, BodyChangedError, FileBody, FileRangeSender } from '../../../src/s3/body.js';
+import { decodeAwsChunked } from '../../support/aws-chunked.js';
 
 const workdir = mkdtempSync(join(tmpdir(), 's3api-body-'));
 const FILE_BYTES = 3 * BODY_CHUNK_BYTES + 12345;
@@ -100,5 +102,56 @@ describe('a file that changes under the upload', () => {
       `The file ${shrinking} changed while it was being uploaded: it ended at byte ${BODY_CHUNK_BYTES + 100}, before byte ${FILE_BYTES}`,
     );
     expect(bytes.length).toBeLessThan(FILE_BYTES);
+  });
+});
+
+describe('AwsChunkedBody: the range in 1 MiB aws-chunked chunks, its checksum in the trailer', () => {
+  const MIB = 1024 * 1024;
+  const bigPath = join(workdir, 'chunked.bin');
+  const BIG = patternedBytes(2 * MIB + 777);
+  writeFileSync(bigPath, BIG);
+
+  async function sendChunked(body: AwsChunkedBody): Promise<{ bytes: Buffer; error?: Error }> {
+    const sender = await body.open();
+    if (!(sender instanceof FileRangeSender)) throw new Error('expected a sender');
+    const { destination, done } = collectingDestination();
+    sender.pipe(destination);
+    return done;
+  }
+
+  it.each([
+    ['the whole file', 0, 2 * MIB + 777, [MIB, MIB, 777]],
+    ['an odd range', 3, MIB + 1, [MIB, 1]],
+    ['under one chunk', 10, 100, [100]],
+  ])('%s: chunk lengths and the checksum of exactly the range', async (_name, start, length, chunkLengths) => {
+    const { bytes, error } = await sendChunked(new AwsChunkedBody(new FileBody(bigPath, start, length), 'sha256'));
+    expect(error).toBeUndefined();
+    const decoded = decodeAwsChunked(bytes);
+    const range = BIG.subarray(start, start + length);
+    expect(decoded.chunkLengths).toEqual(chunkLengths);
+    expect(decoded.data.equals(range)).toBe(true);
+    expect(decoded.trailer).toEqual({ name: 'x-amz-checksum-sha256', value: createHash('sha256').update(range).digest('base64') });
+  });
+
+  it('every attempt sends the same bytes again, read from the file', async () => {
+    const body = new AwsChunkedBody(new FileBody(bigPath, 5, MIB + 9), 'CRC32');
+    const first = await sendChunked(body);
+    const retried = await sendChunked(body);
+    expect(retried.bytes.equals(first.bytes)).toBe(true);
+  });
+
+  it('an empty file range is a body of only the trailer', async () => {
+    const encoded = await new AwsChunkedBody(new FileBody(bigPath, 0, 0), 'CRC64NVME').open();
+    expect(encoded.toString()).toBe('0\r\nx-amz-checksum-crc64nvme:AAAAAAAAAAA=\r\n\r\n');
+  });
+
+  it('a file that shrinks fails the destination before the trailer is sent', async () => {
+    const shrinking = join(workdir, 'shrinking-chunked.bin');
+    writeFileSync(shrinking, BIG);
+    const body = new AwsChunkedBody(new FileBody(shrinking, 0, BIG.length), 'CRC32');
+    truncateSync(shrinking, MIB + 5);
+    const { bytes, error } = await sendChunked(body);
+    expect(error).toBeInstanceOf(BodyChangedError);
+    expect(bytes.toString('latin1')).not.toContain('x-amz-checksum-crc32:');
   });
 });
