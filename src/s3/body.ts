@@ -10,7 +10,7 @@
  */
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { ChecksumAlgorithm } from './checksums.js';
+import type { ChecksumAlgorithm, StreamingChecksum } from './checksums.js';
 import { ClientRequest, type IncomingMessage } from 'node:http';
 import { Readable, type Writable } from 'node:stream';
 import {
@@ -59,9 +59,10 @@ export class FileBody {
 
 /**
  * upload-part's body with its flexible checksum in an aws-chunked trailer, as botocore sends a
- * streaming body over https. The checksum is computed while the body is sent, not before: for
- * a file, by a second reader of the same range (on a worker thread for a large CRC64NVME part),
- * so hashing and sending overlap. Each attempt computes it again from the bytes it sends.
+ * streaming body over https. The checksum is computed from the chunks as they are sent, not in
+ * a pass before the request: one read of the part instead of two, and no worker thread (whose
+ * ~12 MiB would take a large part over https past 80 MiB of peak RSS). Each attempt computes it
+ * again from the bytes it sends.
  */
 export class AwsChunkedBody {
   constructor(
@@ -82,22 +83,16 @@ export class AwsChunkedBody {
 
   /** A new one-shot sender (or the whole encoded body) for one attempt of the request. */
   async open(): Promise<FileRangeSender | Buffer> {
-    const algorithm = this.algorithm.toUpperCase() as ChecksumAlgorithm;
+    const { createChecksum } = await import('./checksums.js');
+    const checksum = await createChecksum(this.algorithm.toUpperCase() as ChecksumAlgorithm);
     const { source } = this;
     if (source instanceof FileBody && source.length > 0) {
-      return new FileRangeSender(source, awsChunkedFraming(() => checksumOfRange(source, algorithm), this.algorithm));
+      return new FileRangeSender(source, awsChunkedFraming(checksum, this.algorithm));
     }
     const bytes = source instanceof FileBody ? new Uint8Array(0) : source;
-    const { createChecksum } = await import('./checksums.js');
-    const checksum = await createChecksum(algorithm);
     checksum.update(bytes);
     return encodeAwsChunked(bytes, this.algorithm, checksum.digestBase64());
   }
-}
-
-async function checksumOfRange(body: FileBody, algorithm: ChecksumAlgorithm): Promise<string> {
-  const { checksumFile } = await import('./checksums.js');
-  return checksumFile(body.path, algorithm, { start: body.start, end: body.start + body.length - 1 });
 }
 
 /**
@@ -108,12 +103,10 @@ interface RangeFraming {
   readonly chunkBytes: number;
   readonly headerRoom: number;
   readonly endRoom: number;
-  /** Starts per-attempt work that runs while the range is sent (the trailer's checksum). */
-  start(): void;
   /** The bytes to write for `length` bytes of data read into `buffer` at headerRoom. */
   frame(buffer: Buffer, length: number): Buffer;
   /** What is written after the last chunk, if anything. */
-  finish(): Promise<Buffer | undefined>;
+  finish(): Buffer | undefined;
 }
 
 /** The range as it is, for a body whose checksum (if any) went ahead in a header. */
@@ -121,31 +114,25 @@ const AS_IS: RangeFraming = {
   chunkBytes: BODY_CHUNK_BYTES,
   headerRoom: 0,
   endRoom: 0,
-  start: () => undefined,
   frame: (buffer, length) => buffer.subarray(0, length),
-  finish: async () => undefined,
+  finish: () => undefined,
 };
 
-function awsChunkedFraming(computeChecksum: () => Promise<string>, algorithm: string): RangeFraming {
-  let checksum: Promise<string> | undefined;
+function awsChunkedFraming(checksum: StreamingChecksum, algorithm: string): RangeFraming {
   return {
     chunkBytes: AWS_CHUNK_BYTES,
     headerRoom: AWS_CHUNK_HEADER_ROOM,
     endRoom: AWS_CHUNK_END.length,
-    start() {
-      checksum = computeChecksum();
-      // An attempt that ends early never awaits it: its failure must not go unhandled.
-      checksum.catch(() => undefined);
-    },
     frame(buffer, length) {
+      checksum.update(buffer.subarray(AWS_CHUNK_HEADER_ROOM, AWS_CHUNK_HEADER_ROOM + length));
       const header = awsChunkHeader(length);
       const begin = AWS_CHUNK_HEADER_ROOM - header.length;
       buffer.write(header, begin, 'latin1');
       buffer.write(AWS_CHUNK_END, AWS_CHUNK_HEADER_ROOM + length, 'latin1');
       return buffer.subarray(begin, AWS_CHUNK_HEADER_ROOM + length + AWS_CHUNK_END.length);
     },
-    async finish() {
-      return Buffer.from(awsChunkedEnd(algorithm, await checksum!), 'latin1');
+    finish() {
+      return Buffer.from(awsChunkedEnd(algorithm, checksum.digestBase64()), 'latin1');
     },
   };
 }
@@ -192,7 +179,6 @@ async function sendFileRange(body: FileBody, framing: RangeFraming, destination:
   if (destination instanceof ClientRequest && destination.getHeader('expect') === '100-continue') {
     if ((await continueOrAnswer(destination)) === 'answered') return;
   }
-  framing.start();
   const handle = await open(body.path, 'r');
   try {
     await writeRange(handle, body, framing, destination);
@@ -235,7 +221,7 @@ async function writeRange(handle: FileHandle, body: FileBody, framing: RangeFram
     current = 1 - current;
   }
   if ((await pendingWrite) === 'closed') return;
-  const ending = await framing.finish();
+  const ending = framing.finish();
   if (ending !== undefined && (await writeChunk(destination, ending)) === 'closed') return;
   destination.end();
 }
