@@ -11,6 +11,7 @@
  * asynchronously, hence createChecksum returns a promise.
  */
 import type { UploadPartCommandInput } from '@aws-sdk/client-s3';
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CHECKSUM_ALGORITHMS } from '../spec/common.js';
 
@@ -306,6 +307,11 @@ function assertValidRange({ start, end }: { start: number; end: number }): void 
   }
 }
 
+/**
+ * Reads synchronously, like the body sender (body.ts): a page-cache read costs less than its
+ * round trip through libuv's thread pool. Between chunks it yields to the event loop, so a
+ * checksum computed while a body is sent (an aws-chunked trailer) lets the send go on.
+ */
 async function hashFileSpan(
   handle: FileHandle,
   checksum: StreamingChecksum,
@@ -313,26 +319,18 @@ async function hashFileSpan(
   endExclusive: number,
   onBytesHashed?: (bytesSoFar: number) => void,
 ): Promise<void> {
-  const buffers = [Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES), Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES)];
-  const readAt = (buffer: Buffer, position: number) =>
-    handle.read(buffer, 0, Math.min(buffer.length, endExclusive - position), position);
-
-  let position = start;
-  let current = 0;
-  let pendingRead = position < endExclusive ? readAt(buffers[current], position) : undefined;
-  while (pendingRead !== undefined) {
-    const { bytesRead } = await pendingRead;
+  const buffer = Buffer.allocUnsafe(FILE_READ_CHUNK_BYTES);
+  for (let position = start; position < endExclusive; ) {
+    const bytesRead = readSync(handle.fd, buffer, 0, Math.min(buffer.length, endExclusive - position), position);
     if (bytesRead === 0) {
       if (endExclusive !== Infinity) {
         throw new Error(`File ended at byte ${position}, before the end of the range at byte ${endExclusive - 1}`);
       }
       return;
     }
-    const chunk = buffers[current].subarray(0, bytesRead);
     position += bytesRead;
-    current = 1 - current;
-    pendingRead = position < endExclusive ? readAt(buffers[current], position) : undefined;
-    checksum.update(chunk);
+    checksum.update(buffer.subarray(0, bytesRead));
     onBytesHashed?.(position - start);
+    await new Promise(setImmediate);
   }
 }
