@@ -164,8 +164,12 @@ async function benchWire({ options, tools, env, workdir, report }) {
   const largeBytes = options.wireMiB * MIB;
   const largeBody = join(workdir, 'wire-large.bin');
   await createSparseFile(largeBody, largeBytes);
+  const mediumBytes = 64 * MIB;
+  const mediumBody = join(workdir, 'wire-medium.bin');
+  await createSparseFile(mediumBody, mediumBytes);
   const cases = [
     { name: 'upload-part 1 KiB http', protocol: 'http', bodyPath: smallBody, runs: options.runs, warmUp: 1, bytes: SMALL_UPLOAD_BYTES },
+    { name: 'upload-part 64 MiB http', protocol: 'http', bodyPath: mediumBody, runs: options.wireRuns, warmUp: 1, bytes: mediumBytes },
     { name: `upload-part ${options.wireMiB} MiB http`, protocol: 'http', bodyPath: largeBody, runs: options.wireRuns, warmUp: 1, bytes: largeBytes },
     { name: `upload-part ${options.wireMiB} MiB https`, protocol: 'https', bodyPath: largeBody, runs: options.wireRuns, warmUp: 1, bytes: largeBytes },
   ];
