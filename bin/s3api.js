@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { createRequire } from 'node:module';
+
+// The bundled build (scripts/build-bundle.mjs), compiled with a V8 code cache.
+const { requireBundle } = createRequire(import.meta.url)('../dist/bundle/code-cache.cjs');
+const { main } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url));
 
 // Ctrl-C: the AWS CLI writes a single newline to stdout and exits 130.
 process.on('SIGINT', () => {

@@ -1,0 +1,109 @@
+/**
+ * How the shipped build loads its bundles (dist/bundle/main.cjs, then sdk.cjs for a request):
+ * as CommonJS compiled through vm.Script with a V8 code cache, so a run deserializes the
+ * functions earlier runs compiled instead of parsing and compiling them again. Node 20 has no
+ * compile cache of its own (module.enableCompileCache came with Node 22.1), and compiling is
+ * most of the cost of loading the SDK. scripts/build-bundle.mjs builds this file on its own
+ * (code-cache.cjs), for bin/s3api.js and the main bundle to share.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/**
+ * The first line of every bundle, with the hash of its content written in by the build. V8
+ * checks only the length of the source a cache was made for, so the hash is what keeps a cache
+ * of one build from being used for another of the same length.
+ */
+export const BUNDLE_STAMP = /^\/\/ s3api-bundle ([0-9a-f]{16})\n/;
+
+const CACHE_SUFFIX = '.v8cache';
+
+/** `$XDG_CACHE_HOME/s3api`, else `~/.cache/s3api`: per user, like the other XDG caches. */
+export function codeCacheDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  const base = env.XDG_CACHE_HOME?.startsWith('/') ? env.XDG_CACHE_HOME : join(home, '.cache');
+  return join(base, 's3api');
+}
+
+/**
+ * One cache per bundle build and Node: V8 rejects a cache of another V8 anyway, and separate
+ * names keep two Node versions (or two installs) from replacing each other's cache on every run.
+ */
+export function codeCacheFile(cacheDir: string, file: string, bundleHash: string): string {
+  return join(cacheDir, `${basename(file)}-${bundleHash}-node${process.versions.node}-${process.arch}${CACHE_SUFFIX}`);
+}
+
+interface StoredCache {
+  /** How many bundles the run that wrote it had loaded: a run that loaded more compiled more. */
+  readonly bundlesLoaded: number;
+  readonly data: Buffer;
+}
+
+function readCache(path: string): StoredCache | undefined {
+  try {
+    const bytes = readFileSync(path);
+    return bytes.length > 1 ? { bundlesLoaded: bytes[0], data: bytes.subarray(1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Written to a temporary name and renamed, so parallel runs (`xargs -P 8`) never read half a
+ * file; the caches of other builds of the same bundle are removed. A cache that cannot be
+ * written costs the next run its compile time, nothing else.
+ */
+function writeCache(cacheFile: string, stored: StoredCache): void {
+  try {
+    const dir = dirname(cacheFile);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, Buffer.concat([Buffer.from([stored.bundlesLoaded]), stored.data]));
+    renameSync(temporary, cacheFile);
+    const bundlePrefix = `${basename(cacheFile).split('-')[0]}-`;
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith(bundlePrefix) && name.endsWith(CACHE_SUFFIX) && name !== basename(cacheFile)) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // An unwritable cache directory (read-only home, full disk) must not change the command's outcome.
+  }
+}
+
+let bundlesLoaded = 0;
+
+/**
+ * require() of a CommonJS bundle, with the code cache in `cacheDir`. The cache is written when
+ * the process exits, so that it also holds what this run compiled lazily (the request path);
+ * it is written again by a run that went further than the one that wrote it (`--version`
+ * first, then an upload), and otherwise left alone: making a cache costs more than using one.
+ */
+export function requireWithCodeCache(file: string, cacheDir: string): unknown {
+  const source = readFileSync(file, 'utf8');
+  const bundleHash = BUNDLE_STAMP.exec(source)?.[1];
+  const cacheFile = bundleHash === undefined ? undefined : codeCacheFile(cacheDir, file, bundleHash);
+  const stored = cacheFile === undefined ? undefined : readCache(cacheFile);
+  // CommonJS's own function wrapper, so the file sees the require, module and exports it expects.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    cachedData: stored?.data,
+  });
+  bundlesLoaded += 1;
+  if (cacheFile !== undefined) {
+    const usable = stored !== undefined && script.cachedDataRejected !== true;
+    process.once('exit', () => {
+      if (!usable || stored.bundlesLoaded < bundlesLoaded) writeCache(cacheFile, { bundlesLoaded, data: script.createCachedData() });
+    });
+  }
+  const module = { exports: {} as unknown };
+  const compiled = script.runInThisContext() as (...args: unknown[]) => void;
+  compiled.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
+
+/** A bundle of dist/bundle/, cached in the user's cache directory. */
+export function requireBundle(url: URL): unknown {
+  return requireWithCodeCache(fileURLToPath(url), codeCacheDir(process.env, homedir()));
+}
