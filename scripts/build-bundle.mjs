@@ -9,8 +9,9 @@
  *   of src/ stays lazy: the module it names runs only when it is reached, so help and
  *   `--version` run neither the pipeline nor the formatters nor the SDK.
  * - sdk.cjs: the AWS SDK, tree-shaken to the commands of the operation tables, loaded on the
- *   first request (src/startup/sdk.ts).
- * - code-cache.cjs: the loader of the two, with their V8 code cache (src/startup/code-cache.ts).
+ *   first request (src/startup/sdk.ts); config.cjs: the SDK's config-file parser.
+ * - vendor/NAME.cjs: the libraries only some paths use (VENDOR below).
+ * - code-cache.cjs: the loader of main.cjs and the SDK bundles, with their V8 code cache (src/startup/code-cache.ts).
  */
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -24,8 +25,14 @@ const OUT = resolve(ROOT, 'dist/bundle');
 const SDK_LOADER = resolve(SRC, 'startup/sdk.ts');
 const CODE_CACHE = resolve(SRC, 'startup/code-cache.ts');
 
-/** The packages sdk.cjs holds: what src/ requires at run time from these scopes. */
+/** The SDK packages src/ requires at run time, in sdk.cjs (the client and its runtime)… */
 const SDK_PACKAGE = /^@(?:aws-sdk|smithy)\//;
+
+/**
+ * …but for the config-file parser, in config.cjs: paths that read ~/.aws/config without sending
+ * anything (an output skeleton, the prompt-mode lookup) do not load the client.
+ */
+const sdkBundleOf = (name) => (name === '@smithy/core/config' ? 'config.cjs' : 'sdk.cjs');
 
 /**
  * sdk.cjs keeps only the members src/ takes: the names a `const { … } = require…` destructures,
@@ -39,13 +46,21 @@ const SDK_NAMESPACE_MEMBERS = {
 /** A native addon (its .node file is picked per platform at run time) stays in node_modules. */
 const EXTERNAL = ['@node-rs/crc32'];
 
+/**
+ * Libraries that only some paths use (a table, yaml, --query, the prompt): each in a file of
+ * its own, vendor/NAME.cjs, that main.cjs require()s where src/ imports it, so the other paths
+ * never read it and Node's own loader shows when one is loaded (NODE_DEBUG=module).
+ */
+const VENDOR = ['chalk', 'cli-table3', 'jmespath', 'js-yaml', 'shell-quote'];
+
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  minify: true,
-  // Error and class names reach users (`sdkError.name`, debug tracebacks): minified, not renamed.
-  keepNames: true,
+  // Whitespace and syntax only: identifiers keep their names, which reach users (`sdkError.name`)
+  // and name the frames of a --debug traceback (a vm.Script gets no source maps on Node 20).
+  minifyWhitespace: true,
+  minifySyntax: true,
   external: EXTERNAL,
   // import() of a package left outside or of a Node built-in becomes require(): a vm.Script
   // imports only through a loader hook that Node 20 still calls experimental (and says so on stderr).
@@ -99,16 +114,16 @@ const staticRequires = {
       importer.startsWith(`${SRC}/`) ? { path, namespace: 'sdk-chunk' } : undefined,
     );
     builder.onLoad({ filter: /.*/, namespace: 'sdk-chunk' }, ({ path }) => ({
-      contents: `module.exports = require(${JSON.stringify(SDK_LOADER)}).sdkPackage(${JSON.stringify(path)});`,
+      contents: `module.exports = require(${JSON.stringify(SDK_LOADER)}).sdkPackage(${JSON.stringify(sdkBundleOf(path))}, ${JSON.stringify(path)});`,
       resolveDir: dirname(SDK_LOADER),
       loader: 'js',
     }));
   },
 };
 
-/** The entry of sdk.cjs: `packages`, each package's members under its name (src/startup/sdk.ts). */
-function sdkEntry() {
-  const packages = [...sdkMembers].map(([name, members], index) => ({ name, members: [...members].sort(), binding: `package${index}` }));
+/** The entry of an SDK bundle: `packages`, each package's members under its name (src/startup/sdk.ts). */
+function sdkEntry(bundle) {
+  const packages = [...sdkMembers].filter(([name]) => sdkBundleOf(name) === bundle).map(([name, members], index) => ({ name, members: [...members].sort(), binding: `package${index}` }));
   const imports = packages.map(({ name, members, binding }) => `import { ${members.join(', ')} } from ${JSON.stringify(name)};\nconst ${binding} = { ${members.join(', ')} };`);
   return `${imports.join('\n')}\nexport const packages = { ${packages.map(({ name, binding }) => `${JSON.stringify(name)}: ${binding}`).join(', ')} };\n`;
 }
@@ -123,6 +138,13 @@ const sharedCodeCache = {
     builder.onResolve({ filter: /\/code-cache\.js$/ }, ({ path, resolveDir }) =>
       resolve(resolveDir, path.replace(/\.js$/, '.ts')) === CODE_CACHE ? { path: './code-cache.cjs', external: true } : undefined,
     );
+  },
+};
+
+const vendorFiles = {
+  name: 'vendor-files',
+  setup(builder) {
+    builder.onResolve({ filter: new RegExp(`^(?:${VENDOR.join('|')})$`) }, ({ path }) => ({ path: `./vendor/${path}.cjs`, external: true }));
   },
 };
 
@@ -145,21 +167,29 @@ const mainBuild = await build({
   // import.meta of an ES module, for the CommonJS file it becomes: the file's own URL.
   define: { 'import.meta.url': '__s3apiImportMetaUrl' },
   banner: { js: `${STAMP_PLACEHOLDER}\nvar __s3apiImportMetaUrl = require('node:url').pathToFileURL(__filename).href;` },
-  plugins: [staticRequires, sharedCodeCache],
+  plugins: [staticRequires, sharedCodeCache, vendorFiles],
 });
 // After main.cjs, whose build found what src/ takes from the SDK.
-const sdkBuild = await build({
-  ...common,
-  stdin: { contents: sdkEntry(), resolveDir: ROOT, sourcefile: 'sdk-entry.js', loader: 'js' },
-  format: 'cjs',
-  // The ES builds, which esbuild can tree-shake (the CommonJS ones are one file per package).
-  mainFields: ['module', 'main'],
-  outfile: resolve(OUT, 'sdk.cjs'),
-  banner: { js: STAMP_PLACEHOLDER },
-});
-const loaderBuild = await build({ ...common, entryPoints: [CODE_CACHE], format: 'cjs', outfile: resolve(OUT, 'code-cache.cjs') });
-await Promise.all([stampBundle(resolve(OUT, 'main.cjs')), stampBundle(resolve(OUT, 'sdk.cjs'))]);
+const SDK_BUNDLES = ['sdk.cjs', 'config.cjs'];
+const sdkBuilds = await Promise.all(
+  SDK_BUNDLES.map((bundle) =>
+    build({
+      ...common,
+      stdin: { contents: sdkEntry(bundle), resolveDir: ROOT, sourcefile: `${bundle}-entry.js`, loader: 'js' },
+      format: 'cjs',
+      // The ES builds, which esbuild can tree-shake (the CommonJS ones are one file per package).
+      mainFields: ['module', 'main'],
+      outfile: resolve(OUT, bundle),
+      banner: { js: STAMP_PLACEHOLDER },
+    }),
+  ),
+);
+const otherBuilds = await Promise.all([
+  build({ ...common, entryPoints: [CODE_CACHE], format: 'cjs', outfile: resolve(OUT, 'code-cache.cjs') }),
+  ...VENDOR.map((name) => build({ ...common, entryPoints: [name], format: 'cjs', outfile: resolve(OUT, `vendor/${name}.cjs`) })),
+]);
+await Promise.all(['main.cjs', ...SDK_BUNDLES].map((bundle) => stampBundle(resolve(OUT, bundle))));
 
-for (const file of [mainBuild, sdkBuild, loaderBuild].flatMap((result) => Object.keys(result.metafile.outputs)).sort()) {
-  console.log(`${relative(ROOT, resolve(ROOT, file)).padEnd(28)} ${((await stat(resolve(ROOT, file))).size / 1024).toFixed(1).padStart(7)} KiB`);
+for (const file of [mainBuild, ...sdkBuilds, ...otherBuilds].flatMap((result) => Object.keys(result.metafile.outputs)).sort()) {
+  console.log(`${relative(ROOT, resolve(ROOT, file)).padEnd(36)} ${((await stat(resolve(ROOT, file))).size / 1024).toFixed(1).padStart(7)} KiB`);
 }

@@ -149,6 +149,12 @@ function readFileBody(body: FileBody): Buffer {
 
 const BIN = resolve(import.meta.dirname, '../../bin/s3api.js');
 
+/**
+ * One code cache for every spawned run (src/startup/code-cache.ts), as a user's runs share
+ * theirs: each fresh HOME would otherwise get a cache of its own, 1.5 MB left in $TMPDIR a run.
+ */
+const CODE_CACHE = { XDG_CACHE_HOME: join(tmpdir(), 's3api-test-code-cache') };
+
 /** The built CLI as a user runs it (needs `npm run build`, which `npm test` does first). */
 export function spawnCli(
   argv: readonly string[],
@@ -156,7 +162,7 @@ export function spawnCli(
 ): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...TEST_CREDENTIALS, ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...CODE_CACHE, ...TEST_CREDENTIALS, ...options.env },
     input: options.input ?? '',
     encoding: 'utf8',
   });
@@ -170,7 +176,7 @@ export function startCli(
 ): { child: ChildProcess; result: Promise<CliResult> } {
   const child = spawn(process.execPath, [BIN, ...argv], {
     cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...TEST_CREDENTIALS, ...options.env },
+    env: { PATH: process.env.PATH ?? '', HOME: emptyHome(), ...CODE_CACHE, ...TEST_CREDENTIALS, ...options.env },
   });
   let stdout = '';
   let stderr = '';
@@ -183,22 +189,35 @@ export function startCli(
 /**
  * Runs the built CLI with hooks that refuse to load the packages `refused` matches (by default
  * the AWS SDK and its Smithy runtime), through import (a resolve hook) and through require()
- * (Module._load), so loading one turns into an error the command reports.
+ * (Module._load), so loading one turns into an error the command reports. The bundled build
+ * (scripts/build-bundle.mjs) requires a library as `./vendor/NAME.cjs` and reads the SDK from
+ * sdk.cjs and config.cjs for its code-cache loader: each is refused under a package's name.
  */
 export function spawnWithoutSdk(argv: readonly string[], refused = '^@(aws-sdk|smithy)/'): CliResult {
   const dir = mkdtempSync(join(tmpdir(), 's3api-nosdk-'));
-  const check = `if (new RegExp(${JSON.stringify(refused)}).test(specifier)) throw new Error('SDK import refused: ' + specifier);`;
+  const check = `function check(specifier) {
+  const name = String(specifier).replace(/^\\.\\/vendor\\/(.+)\\.cjs$/, '$1');
+  if (new RegExp(${JSON.stringify(refused)}).test(name)) throw new Error('SDK import refused: ' + name);
+}`;
   writeFileSync(
     join(dir, 'hook.mjs'),
-    `export async function resolve(specifier, context, next) {\n  ${check}\n  return next(specifier, context);\n}\n`,
+    `${check}\nexport async function resolve(specifier, context, next) {\n  check(specifier);\n  return next(specifier, context);\n}\n`,
   );
   writeFileSync(
     join(dir, 'register.mjs'),
     `import Module, { register } from 'node:module';
+import fs from 'node:fs';
+${check}
 const load = Module._load;
 Module._load = function (specifier, ...rest) {
-  ${check}
+  check(specifier);
   return load.call(this, specifier, ...rest);
+};
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (String(path).endsWith('/dist/bundle/sdk.cjs')) check('@aws-sdk/client-s3');
+  if (String(path).endsWith('/dist/bundle/config.cjs')) check('@smithy/core/config');
+  return readFileSync.call(this, path, ...rest);
 };
 register('./hook.mjs', import.meta.url);
 `,
