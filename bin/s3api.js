@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-import { createRequire } from 'node:module';
+import module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 
 // The bundled build (scripts/build-bundle.mjs), compiled with a V8 code cache.
-const { requireBundle } = createRequire(import.meta.url)('../dist/bundle/code-cache.cjs');
+const { codeCacheDir, requireBundle } = createRequire(import.meta.url)('../dist/bundle/code-cache.cjs');
+// Node >= 22.1 also caches what it compiles itself (the vendor/ libraries); Node 20 has no such call.
+module.enableCompileCache?.(join(codeCacheDir(process.env, homedir()), 'node'));
 const { main } = requireBundle(new URL('../dist/bundle/main.cjs', import.meta.url));
 
 // Ctrl-C: the AWS CLI writes a single newline to stdout and exits 130.

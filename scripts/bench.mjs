@@ -254,6 +254,7 @@ async function main() {
       console.log(formatToolRows(rows));
       console.log(`  commands: ${[...new Set(rows.map((row) => row.commandLine))].join(' | ')}`);
       console.log('  help differs: s3api prints its text as is; aws renders reStructuredText through docutils and groff (PAGER=cat).');
+      console.log('  s3api reads its compiled code from a V8 code cache (~/.cache/s3api) that the warm-up run writes; "no code cache" starts each run without one.');
     }
 
     if (options.sections.has('upload')) {
