@@ -12,6 +12,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import * as zlib from 'node:zlib';
 
 /**
  * The first line of every bundle, with the hash of its content written in by the build. V8
@@ -36,19 +37,33 @@ export function codeCacheFile(cacheDir: string, file: string, bundleHash: string
   return join(cacheDir, `${basename(file)}-${bundleHash}-node${process.versions.node}-${process.arch}${CACHE_SUFFIX}`);
 }
 
+/**
+ * V8 trusts the bytes of a cache it accepts: a damaged one (a bad disk block, a copy cut short)
+ * crashes the process with a segmentation fault, on every run. So the file carries a CRC-32 of
+ * the cache and a file whose CRC does not match is not used (and is replaced). zlib.crc32 came
+ * with Node 20.15; an older Node runs without the cache.
+ */
+const crc32: ((data: Buffer) => number) | undefined = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
+/** The file: [bundles loaded, 1 byte] [CRC-32 of the cache, 4 bytes LE] [V8's cache]. */
+const HEADER_BYTES = 5;
+
 interface StoredCache {
   /** How many bundles the run that wrote it had loaded: a run that loaded more compiled more. */
   readonly bundlesLoaded: number;
   readonly data: Buffer;
 }
 
-function readCache(path: string): StoredCache | undefined {
+function readCache(path: string, checksum: (data: Buffer) => number): StoredCache | undefined {
+  let bytes: Buffer;
   try {
-    const bytes = readFileSync(path);
-    return bytes.length > 1 ? { bundlesLoaded: bytes[0], data: bytes.subarray(1) } : undefined;
+    bytes = readFileSync(path);
   } catch {
     return undefined;
   }
+  if (bytes.length <= HEADER_BYTES) return undefined;
+  const data = bytes.subarray(HEADER_BYTES);
+  return bytes.readUInt32LE(1) === checksum(data) ? { bundlesLoaded: bytes[0], data } : undefined;
 }
 
 /**
@@ -56,12 +71,15 @@ function readCache(path: string): StoredCache | undefined {
  * file; the caches of other builds of the same bundle are removed. A cache that cannot be
  * written costs the next run its compile time, nothing else.
  */
-function writeCache(cacheFile: string, stored: StoredCache): void {
+function writeCache(cacheFile: string, stored: StoredCache, checksum: (data: Buffer) => number): void {
   try {
     const dir = dirname(cacheFile);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from([stored.bundlesLoaded]), stored.data]));
+    const header = Buffer.alloc(HEADER_BYTES);
+    header[0] = stored.bundlesLoaded;
+    header.writeUInt32LE(checksum(stored.data), 1);
+    writeFileSync(temporary, Buffer.concat([header, stored.data]));
     renameSync(temporary, cacheFile);
     const bundlePrefix = `${basename(cacheFile).split('-')[0]}-`;
     for (const name of readdirSync(dir)) {
@@ -83,18 +101,18 @@ let bundlesLoaded = 0;
 export function requireWithCodeCache(file: string, cacheDir: string): unknown {
   const source = readFileSync(file, 'utf8');
   const bundleHash = BUNDLE_STAMP.exec(source)?.[1];
-  const cacheFile = bundleHash === undefined ? undefined : codeCacheFile(cacheDir, file, bundleHash);
-  const stored = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const cache = bundleHash !== undefined && crc32 !== undefined ? { file: codeCacheFile(cacheDir, file, bundleHash), checksum: crc32 } : undefined;
+  const stored = cache && readCache(cache.file, cache.checksum);
   // CommonJS's own function wrapper, so the file sees the require, module and exports it expects.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData: stored?.data,
   });
   bundlesLoaded += 1;
-  if (cacheFile !== undefined) {
+  if (cache !== undefined) {
     const usable = stored !== undefined && script.cachedDataRejected !== true;
     process.once('exit', () => {
-      if (!usable || stored.bundlesLoaded < bundlesLoaded) writeCache(cacheFile, { bundlesLoaded, data: script.createCachedData() });
+      if (!usable || stored.bundlesLoaded < bundlesLoaded) writeCache(cache.file, { bundlesLoaded, data: script.createCachedData() }, cache.checksum);
     });
   }
   const module = { exports: {} as unknown };

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { codeCacheDir, codeCacheFile } from '../../../src/startup/code-cache.js';
 
@@ -80,14 +81,32 @@ describe('requireWithCodeCache', () => {
     expect(readFileSync(cacheOf(cacheDir, 'second.cjs', '00000000000000bb'))[0]).toBe(2);
   });
 
-  it('replaces a cache V8 rejects', () => {
+  it('replaces a cache V8 rejects (its CRC right, its content not a V8 cache)', () => {
     const dir = bundleDir();
     const cacheDir = join(dir, 'cache');
     const cacheFile = cacheOf(cacheDir, 'first.cjs', '00000000000000aa');
     mkdirSync(cacheDir);
-    writeFileSync(cacheFile, Buffer.from([1, 0xde, 0xad, 0xbe, 0xef]));
-    expect(load(dir, cacheDir, ['first.cjs']).stdout).toBe('43');
-    expect(statSync(cacheFile).size).toBeGreaterThan(5);
+    const notACache = Buffer.from('not a V8 code cache at all');
+    const header = Buffer.alloc(5);
+    header[0] = 1;
+    header.writeUInt32LE(crc32(notACache), 1);
+    writeFileSync(cacheFile, Buffer.concat([header, notACache]));
+    expect(load(dir, cacheDir, ['first.cjs'])).toEqual({ stdout: '43', stderr: '', status: 0 });
+    expect(readFileSync(cacheFile).subarray(5)).not.toEqual(notACache);
+  });
+
+  it('never hands V8 a damaged cache (V8 would crash on it): the CRC fails and the cache is replaced', () => {
+    const dir = bundleDir();
+    const cacheDir = join(dir, 'cache');
+    const cacheFile = cacheOf(cacheDir, 'first.cjs', '00000000000000aa');
+    load(dir, cacheDir, ['first.cjs']);
+    const good = readFileSync(cacheFile);
+    const damaged = Buffer.from(good);
+    for (const offset of [damaged.length / 3, damaged.length / 2, (2 * damaged.length) / 3]) damaged[Math.floor(offset)] ^= 0xff;
+    writeFileSync(cacheFile, damaged);
+    expect(load(dir, cacheDir, ['first.cjs'])).toEqual({ stdout: '43', stderr: '', status: 0 });
+    const replaced = readFileSync(cacheFile);
+    expect(replaced.readUInt32LE(1)).toBe(crc32(replaced.subarray(5)));
   });
 
   it("removes the caches of the same bundle's other builds, and keeps other bundles' caches", () => {
