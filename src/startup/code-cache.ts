@@ -6,7 +6,7 @@
  * most of the cost of loading the SDK. scripts/build-bundle.mjs builds this file on its own
  * (code-cache.cjs), for bin/s3api.js and the main bundle to share.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -22,6 +22,13 @@ import * as zlib from 'node:zlib';
 export const BUNDLE_STAMP = /^\/\/ s3api-bundle ([0-9a-f]{16})\n/;
 
 const CACHE_SUFFIX = '.v8cache';
+
+/**
+ * A cache of the same bundle for another build or Node is removed once this old: it is not
+ * written again while it is used, so a live one (a global and a project install side by side)
+ * costs at most one rewrite a week, and one left by an upgrade goes with the next write.
+ */
+const STALE_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** `$XDG_CACHE_HOME/s3api`, else `~/.cache/s3api`: per user, like the other XDG caches. */
 export function codeCacheDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
@@ -68,8 +75,8 @@ function readCache(path: string, checksum: (data: Buffer) => number): StoredCach
 
 /**
  * Written to a temporary name and renamed, so parallel runs (`xargs -P 8`) never read half a
- * file; the caches of other builds of the same bundle are removed. A cache that cannot be
- * written costs the next run its compile time, nothing else.
+ * file; stale caches of the same bundle are removed. A cache that cannot be written costs the
+ * next run its compile time, nothing else.
  */
 function writeCache(cacheFile: string, stored: StoredCache, checksum: (data: Buffer) => number): void {
   try {
@@ -82,8 +89,11 @@ function writeCache(cacheFile: string, stored: StoredCache, checksum: (data: Buf
     writeFileSync(temporary, Buffer.concat([header, stored.data]));
     renameSync(temporary, cacheFile);
     const bundlePrefix = `${basename(cacheFile).split('-')[0]}-`;
+    const staleBefore = Date.now() - STALE_AFTER_MS;
     for (const name of readdirSync(dir)) {
-      if (name.startsWith(bundlePrefix) && name.endsWith(CACHE_SUFFIX) && name !== basename(cacheFile)) rmSync(join(dir, name), { force: true });
+      if (!name.startsWith(bundlePrefix) || !name.endsWith(CACHE_SUFFIX) || name === basename(cacheFile)) continue;
+      const other = join(dir, name);
+      if (statSync(other).mtimeMs < staleBefore) rmSync(other, { force: true });
     }
   } catch {
     // An unwritable cache directory (read-only home, full disk) must not change the command's outcome.

@@ -5,7 +5,7 @@
  * and that a cache directory that cannot be written changes nothing of the run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -109,16 +109,19 @@ describe('requireWithCodeCache', () => {
     expect(replaced.readUInt32LE(1)).toBe(crc32(replaced.subarray(5)));
   });
 
-  it("removes the caches of the same bundle's other builds, and keeps other bundles' caches", () => {
+  it("removes the same bundle's caches unchanged for a week, keeps recent ones and other bundles'", () => {
     const dir = bundleDir();
     const cacheDir = join(dir, 'cache');
     mkdirSync(cacheDir);
-    writeFileSync(cacheOf(cacheDir, 'first.cjs', '1111111111111111'), 'old build');
-    writeFileSync(cacheOf(cacheDir, 'second.cjs', '2222222222222222'), 'another bundle');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    const staleBuild = cacheOf(cacheDir, 'first.cjs', '1111111111111111');
+    const recentBuild = cacheOf(cacheDir, 'first.cjs', '3333333333333333');
+    const otherBundle = cacheOf(cacheDir, 'second.cjs', '2222222222222222');
+    for (const path of [staleBuild, recentBuild, otherBundle]) writeFileSync(path, 'another build');
+    for (const path of [staleBuild, otherBundle]) utimesSync(path, eightDaysAgo, eightDaysAgo);
     load(dir, cacheDir, ['first.cjs']);
-    expect(readdirSync(cacheDir).sort()).toEqual(
-      [cacheOf(cacheDir, 'first.cjs', '00000000000000aa'), cacheOf(cacheDir, 'second.cjs', '2222222222222222')].map((path) => path.slice(cacheDir.length + 1)).sort(),
-    );
+    const names = (paths: string[]) => paths.map((path) => path.slice(cacheDir.length + 1)).sort();
+    expect(readdirSync(cacheDir).sort()).toEqual(names([cacheOf(cacheDir, 'first.cjs', '00000000000000aa'), recentBuild, otherBundle]));
   });
 
   it('caches nothing for a file without the bundle stamp', () => {
