@@ -11,7 +11,7 @@ import { formatJson } from '../../src/output/json.js';
 import { formatTable } from '../../src/output/table.js';
 import { isOutputObject, type OutputValue } from '../../src/python/value.js';
 import { modelParams, type MemberShape, type OperationSpec } from '../../src/spec/types.js';
-import { runInProcess, spawnWithoutSdk } from '../support/cli.js';
+import { runInProcess } from '../support/cli.js';
 import { readGolden, v29UsageErrorAsHead } from '../support/golden.js';
 
 const COMMANDS = OPERATIONS.map((operation) => operation.name);
@@ -205,26 +205,5 @@ describe('--generate-cli-skeleton output', () => {
     expect(result.stderr).toBe(v29UsageErrorAsHead(golden.stderr));
     expect(result.exitCode).toBe(golden.exitCode);
     expect(result.stdout).toBe('');
-  });
-});
-
-describe('start-up without the SDK', () => {
-  it.each(['input', 'yaml-input'])('--generate-cli-skeleton %s never imports the AWS SDK', (kind) => {
-    const result = spawnWithoutSdk(['upload-part', '--generate-cli-skeleton', kind]);
-    expect(result.stderr).toBe('');
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toBe(inputSkeleton(operation('upload-part'), kind as 'input' | 'yaml-input'));
-  });
-
-  it('--generate-cli-skeleton output answers without the S3 client', () => {
-    const result = spawnWithoutSdk(['upload-part', ...REQUIRED_ARGS['upload-part'], '--generate-cli-skeleton', 'output'], '^@aws-sdk/client-s3');
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe(readGolden('head_skel_upload_part_output').stdout);
-  });
-
-  it('the hook does stop a command that needs the SDK', () => {
-    const result = spawnWithoutSdk(['--endpoint-url', 'http://127.0.0.1:9', 'list-parts', ...REQUIRED_ARGS['list-parts']]);
-    expect(result.stderr).toContain('SDK import refused: @');
-    expect(result.exitCode).toBe(255);
   });
 });
