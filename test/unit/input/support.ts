@@ -1,4 +1,5 @@
 /** Helpers for the parameter-parsing tests: recorded messages and arguments. */
+import { parsePythonJson, PythonJsonError } from '../../../src/python/json.js';
 import { readGolden } from '../../support/golden.js';
 
 /**
@@ -30,4 +31,15 @@ export function goldenArgument(name: string, flag: string): string {
   const index = args.indexOf(flag);
   if (index < 0) throw new Error(`${name}: ${flag} not in the recorded command`);
   return args[index + 1];
+}
+
+/** The message of the PythonJsonError that parsing `text` raises. */
+export function pythonJsonError(text: string): string {
+  try {
+    parsePythonJson(text);
+  } catch (error) {
+    if (error instanceof PythonJsonError) return error.message;
+    throw error;
+  }
+  throw new Error(`parsed: ${text}`);
 }
