@@ -5,7 +5,7 @@ import { Xxh3_128, Xxh3_64, Xxh64 } from '@aws-sdk/checksums/xxh';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CHECKSUM_ALGORITHMS,
   CHECKSUM_HEADER,
@@ -242,66 +242,5 @@ describe('request fields', () => {
   it.each(CHECKSUM_ALGORITHMS)('%s names its header and UploadPart member', (algorithm) => {
     expect(CHECKSUM_HEADER[algorithm]).toBe(`x-amz-checksum-${algorithm.toLowerCase()}`);
     expect(CHECKSUM_MEMBER[algorithm]).toBe(`Checksum${algorithm}`);
-  });
-});
-
-describe('loading of implementations', () => {
-  const MOCKED_MODULES = [
-    'node:crypto',
-    '@node-rs/crc32',
-    'hash-wasm',
-    'hash-wasm/dist/crc32.umd.min.js',
-    'hash-wasm/dist/crc64.umd.min.js',
-  ];
-
-  afterEach(() => {
-    for (const path of MOCKED_MODULES) vi.doUnmock(path);
-    vi.resetModules();
-  });
-
-  it('loads node:crypto, the native addon and one hash-wasm bundle only when needed', async () => {
-    const loaded: string[] = [];
-    vi.resetModules();
-    for (const path of MOCKED_MODULES) {
-      vi.doMock(path, async (importOriginal) => {
-        loaded.push(path);
-        return importOriginal();
-      });
-    }
-    const checksums = await import('../../src/s3/checksums.js');
-    expect(loaded).toEqual([]);
-    await checksums.createChecksum('SHA256');
-    expect(loaded).toEqual(['node:crypto']);
-    await checksums.createChecksum('CRC32C');
-    expect(loaded).toEqual(['node:crypto', '@node-rs/crc32']);
-    await checksums.createChecksum('CRC64NVME');
-    expect(loaded).toEqual(['node:crypto', '@node-rs/crc32', 'hash-wasm/dist/crc64.umd.min.js']);
-  });
-
-  it('computes CRC32 and CRC32C with WebAssembly when the native addon cannot load', async () => {
-    const wasmCrcPolynomials: number[] = [];
-    vi.resetModules();
-    vi.doMock('@node-rs/crc32', () => {
-      throw new Error('simulated platform without a prebuilt addon');
-    });
-    vi.doMock('hash-wasm/dist/crc32.umd.min.js', async (importOriginal) => {
-      const original = (await importOriginal<typeof import('hash-wasm/dist/crc32.umd.min.js')>()).default;
-      return {
-        default: {
-          createCRC32: (polynomial: number) => {
-            wasmCrcPolynomials.push(polynomial);
-            return original.createCRC32(polynomial);
-          },
-        },
-      };
-    });
-    const { createChecksum: createWithFallback } = await import('../../src/s3/checksums.js');
-    const data = pseudoRandomBytes(1024 * 1024 + 3, 5);
-    for (const algorithm of ['CRC32', 'CRC32C'] as const) {
-      const checksum = await createWithFallback(algorithm);
-      for (const chunk of splitIrregularly(data)) checksum.update(chunk);
-      expect(checksum.digestBase64(), algorithm).toBe(await referenceBase64(algorithm, data));
-    }
-    expect(wasmCrcPolynomials).toHaveLength(2);
   });
 });
