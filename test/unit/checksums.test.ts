@@ -214,6 +214,22 @@ describe('checksumFile', () => {
     );
   });
 
+  it('reports the bytes hashed so far, counted from the start of the range', async () => {
+    const reported: number[] = [];
+    const range = { start: 1000, end: 2 * FILE_READ_CHUNK_BYTES + 7 };
+    await checksumFile(filePath, 'SHA256', range, (bytesSoFar) => reported.push(bytesSoFar));
+    // A full chunk, then the rest of the 2 * CHUNK + 8 - 1000 bytes of the range.
+    expect(reported).toEqual([FILE_READ_CHUNK_BYTES, 2 * FILE_READ_CHUNK_BYTES + 8 - 1000]);
+  });
+
+  it.each([
+    [{ start: 5, end: 4 }, 'Invalid byte range 5-4: need whole numbers with 0 <= start <= end'],
+    [{ start: -1, end: 4 }, 'Invalid byte range -1-4: need whole numbers with 0 <= start <= end'],
+    [{ start: 0, end: 1.5 }, 'Invalid byte range 0-1.5: need whole numbers with 0 <= start <= end'],
+  ])('refuses the range %j before reading', async (range, message) => {
+    await expect(checksumFile(join(directory, 'absent.bin'), 'SHA256', range)).rejects.toThrow(new RangeError(message));
+  });
+
   it('gives the empty-body value for an empty file', async () => {
     expect(await checksumFile(emptyFilePath, 'CRC64NVME')).toBe('AAAAAAAAAAA=');
   });
