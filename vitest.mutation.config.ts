@@ -12,6 +12,7 @@ export default defineConfig({
     // checksum loading tests re-import checksums.ts inside a test, which makes Stryker credit
     // every module-level mutant of it to them alone.
     exclude: [...configDefaults.exclude, 'test/unit/skeleton-start-up.test.ts', 'test/unit/input/python-json-large.test.ts', 'test/unit/s3/checksums-loading.test.ts'],
+    setupFiles: ['vitest.mutation.setup.ts'],
     testTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
