@@ -100,6 +100,7 @@ class TextBuilder {
 
   add(piece: string): void {
     this.pieces.push(piece);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: equivalent, when pieces are joined into a block changes only the memory held, never the text
     if (this.pieces.length === TextBuilder.BLOCK) {
       this.blocks.push(this.pieces.join(''));
       this.pieces = [];

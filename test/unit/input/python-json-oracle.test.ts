@@ -45,6 +45,11 @@ describe('parsePythonJson reads what json.loads reads', () => {
     expect(pythonRepr(parsePythonJson(text))).toBe(repr);
   });
 
+  it('keeps a string of exactly one block of escapes', () => {
+    // json.loads('"' + '\\n' * 4096 + '"') == '\n' * 4096
+    expect(parsePythonJson(`"${'\\n'.repeat(4096)}"`)).toBe('\n'.repeat(4096));
+  });
+
   it('joins a string of many thousand escapes in order', () => {
     // len(json.loads('"' + '\\n' * 9000 + 'x"')) == 9001
     expect(parsePythonJson(`"${'\\n'.repeat(9000)}x"`)).toBe(`${'\n'.repeat(9000)}x`);
