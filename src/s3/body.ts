@@ -2,7 +2,7 @@
  * The upload-part body as a description of bytes on disk rather than a stream, so every
  * attempt of a retried request can open the same file range again and send identical bytes.
  *
- * Sending is ours, not the stream machinery's: the range is read with fs.read into two reused
+ * Sending is ours, not the stream machinery's: the range is read with readSync into two reused
  * buffers, and a buffer is read into again only after the socket has taken the write made
  * from it. A 64 KiB createReadStream piped into the request allocates a fresh chunk per read;
  * those freed chunks, not live data, drove peak RSS to about 100 MiB on a 1 GiB part, and the

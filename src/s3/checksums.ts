@@ -194,7 +194,8 @@ export async function createChecksum(algorithm: ChecksumAlgorithm): Promise<Stre
 
 /**
  * Checksum of a file, or of the bytes `start..end` (inclusive, like an HTTP range) of it.
- * Streams the file through two buffers so that the next read runs while this one is hashed.
+ * Reads the range in chunks into a reused buffer (hashFileSpan); a large CRC64NVME range is
+ * split over two threads (crc64NvmeOnTwoThreads).
  * A range that runs past the end of the file is an error: the part would be short.
  */
 export async function checksumFile(
