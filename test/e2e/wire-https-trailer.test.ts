@@ -11,22 +11,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { decodeAwsChunked } from '../support/aws-chunked.js';
 import { createSelfSignedCertificate } from '../support/tls.js';
-
-interface RecordedRequest {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly method: string;
-  readonly url: string;
-  readonly headers: Record<string, string>;
-  readonly signedHeaders: readonly string[];
-  readonly bodyLength: number;
-  readonly bodySha256: string;
-}
+import { TRAILER_RECORDING, recordedTrailerPart, type RecordedTrailerRequest } from '../support/trailer-recording.js';
 
 interface Received {
   readonly method: string;
@@ -34,11 +24,6 @@ interface Received {
   readonly headers: Record<string, string | string[] | undefined>;
   readonly body: Buffer;
 }
-
-const FIXTURE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/wire-https/upload-part-trailer.json'), 'utf8')) as {
-  body: { line: string; length: number };
-  requests: RecordedRequest[];
-};
 
 let server: Server;
 let url: string;
@@ -50,8 +35,7 @@ beforeAll(async () => {
   workdir = mkdtempSync(join(tmpdir(), 's3api-trailer-'));
   const certificate = createSelfSignedCertificate(workdir);
   certificateFile = certificate.certificateFile;
-  const { line, length } = FIXTURE.body;
-  writeFileSync(join(workdir, 'part.bin'), Buffer.from(line.repeat(Math.ceil(length / line.length))).subarray(0, length));
+  writeFileSync(join(workdir, 'part.bin'), recordedTrailerPart());
   server = createServer({ cert: readFileSync(certificate.certificateFile), key: readFileSync(certificate.keyFile) }, (request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,7 +52,7 @@ afterAll(async () => {
   await new Promise((closed) => server.close(closed));
 });
 
-async function sendAsRecorded(recorded: RecordedRequest): Promise<Received> {
+async function sendAsRecorded(recorded: RecordedTrailerRequest): Promise<Received> {
   const before = received.length;
   const result = await runInProcess(
     ['--endpoint-url', url, '--ca-bundle', certificateFile, 'upload-part', '--bucket', 'b', '--key', 'k', '--upload-id', 'u', '--part-number', '1', ...recorded.args],
@@ -80,7 +64,7 @@ async function sendAsRecorded(recorded: RecordedRequest): Promise<Received> {
   return received[before];
 }
 
-describe.each(FIXTURE.requests)('upload-part over https, $name', (recorded) => {
+describe.each(TRAILER_RECORDING.requests)('upload-part over https, $name', (recorded) => {
   let request: Received;
   beforeAll(async () => {
     request = await sendAsRecorded(recorded);

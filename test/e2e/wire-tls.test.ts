@@ -15,6 +15,7 @@ import { TEST_CREDENTIALS, runInProcess } from '../support/cli.js';
 import { asS3api, readGolden } from '../support/golden.js';
 import { createUpload } from '../support/s3-fixture.js';
 import { startTlsMoto, type TlsServer } from '../support/tls.js';
+import { recordedTrailerPart } from '../support/trailer-recording.js';
 
 let server: TlsServer;
 let workdir: string;
@@ -177,10 +178,8 @@ describe('TLS verification', () => {
   it('a whole upload over TLS, its parts checksummed in aws-chunked trailers, stores the bytes sent', async () => {
     const key = 'tls/trailer.bin';
     const uploadId = await createUpload(trustingClient(), BUCKET, key);
-    // The bytes of test/fixtures/wire-https/upload-part-trailer.json, whose CRC64NVME the
-    // newest AWS CLI sent in its trailer: SGUUy1AmTgg=.
-    const line = 's3api aws-chunked trailer part\n';
-    const last = Buffer.from(line.repeat(Math.ceil(2621447 / line.length))).subarray(0, 2621447);
+    // The recorded part, whose CRC64NVME the newest AWS CLI sent in its trailer: SGUUy1AmTgg=.
+    const last = recordedTrailerPart();
     // S3's smallest part but the last: 5 MiB.
     const first = randomBytes(5 * 1024 * 1024);
     writeFileSync(join(workdir, 'first.bin'), first);
