@@ -62,10 +62,6 @@ function checksumWithProgress(progress: ProgressLine | undefined) {
   };
 }
 
-function withUploadProgress(body: FileBody, progress: ProgressLine): FileBody {
-  return new FileBody(body.path, body.start, body.length, (sent) => progress.update('Uploading', sent, body.length));
-}
-
 /**
  * botocore's rule (resolve_request_checksum_algorithm): a streaming body's checksum goes in a
  * trailer when the request URL is https, which every request of a command is unless its
@@ -165,9 +161,9 @@ async function sendAndRender(
   const formatTimestamp = context.timestampFormat === 'wire' ? wireTimestamp : isoTimestamp;
   const { progress } = context;
   const body = input.Body;
-  if (progress && body instanceof FileBody) input.Body = withUploadProgress(body, progress);
-  if (progress && body instanceof AwsChunkedBody && body.source instanceof FileBody) {
-    input.Body = new AwsChunkedBody(withUploadProgress(body.source, progress), body.algorithm);
+  if (progress && (body instanceof FileBody || body instanceof AwsChunkedBody)) {
+    const length = body instanceof FileBody ? body.length : body.decodedLength;
+    input.Body = body.withOnBytesSent((sent) => progress.update('Uploading', sent, length));
   }
   const fetchShaped = async (pageInput: Record<string, unknown>) =>
     shapeResponse(await s3.send(operation.sdk, pageInput), operation.output, formatTimestamp);

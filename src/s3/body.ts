@@ -50,6 +50,11 @@ export class FileBody {
     readonly onBytesSent?: BytesSentListener,
   ) {}
 
+  /** The same range, reporting each attempt's progress to `listener`. */
+  withOnBytesSent(listener: BytesSentListener): FileBody {
+    return new FileBody(this.path, this.start, this.length, listener);
+  }
+
   /** A new one-shot sender for one attempt of the request. */
   open(): FileRangeSender | Buffer {
     if (this.length === 0) return Buffer.alloc(0);
@@ -74,6 +79,11 @@ export class AwsChunkedBody {
 
   get decodedLength(): number {
     return this.source.length;
+  }
+
+  /** The same body, reporting each attempt's progress; bytes in memory go in one write, unreported. */
+  withOnBytesSent(listener: BytesSentListener): AwsChunkedBody {
+    return this.source instanceof FileBody ? new AwsChunkedBody(this.source.withOnBytesSent(listener), this.algorithm) : this;
   }
 
   /** botocore's headers for this body; Content-Length goes. */

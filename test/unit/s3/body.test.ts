@@ -125,6 +125,14 @@ describe('AwsChunkedBody: the range in 1 MiB aws-chunked chunks, its checksum in
     expect(decoded.trailer).toEqual({ name: 'x-amz-checksum-sha256', value: createHash('sha256').update(range).digest('base64') });
   });
 
+  it('progress counts the bytes of the part, not the framing, from 0 again for each attempt', async () => {
+    const reports: number[] = [];
+    const body = new AwsChunkedBody(new FileBody(bigPath, 0, MIB + 3), 'CRC32').withOnBytesSent((sent) => reports.push(sent));
+    await send(body);
+    await send(body);
+    expect(reports).toEqual([MIB, MIB + 3, MIB, MIB + 3]);
+  });
+
   it('every attempt sends the same bytes again, read from the file', async () => {
     const body = new AwsChunkedBody(new FileBody(bigPath, 5, MIB + 9), 'CRC32');
     const first = await send(body);
